@@ -1,0 +1,310 @@
+"""Commands over articles and what is coded from them: code, ingest, events, facts, demo."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from realpolitik.cli.output import DateType, emit_rows, fail, warn
+from realpolitik.ingest import BadRecord, read
+from realpolitik.model import Article
+from realpolitik.settings import data_path, default_db
+from realpolitik.store import ActorQuery, Filter, Store, event_record, fact_record
+
+FORMATS = click.Choice(["table", "jsonl", "csv", "parquet"])
+BATCH = 32
+
+
+def _articles(
+    paths: Sequence[str], *, date: dt.date | None, strict: bool
+) -> tuple[list[Article], int]:
+    """Read every article; bad records are reported on stderr and counted (or fatal with
+    ``strict``, before anything is written)."""
+    articles: list[Article] = []
+    bad = 0
+    for item in read(paths, date=date):
+        if isinstance(item, BadRecord):
+            if strict:
+                fail(f"bad record: {item}", code=1)
+            warn(f"skipped bad record: {item}")
+            bad += 1
+        else:
+            articles.append(item)
+    return articles, bad
+
+
+@functools.lru_cache(maxsize=1)
+def _pipeline() -> Any:
+    """The coding pipeline, loaded on first use (only the commands that code pay for it)."""
+    from realpolitik.coding import Pipeline
+
+    return Pipeline.load()
+
+
+@click.command("code")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--only", type=click.Choice(["events", "facts"]), help="Print only one kind of record."
+)
+@click.option("--date", type=DateType(), help="Date for undated plain text (YYYY-MM-DD).")
+@click.option("--strict", is_flag=True, help="Exit non-zero at the first bad record.")
+def code_command(
+    paths: tuple[str, ...], only: str | None, date: dt.date | None, strict: bool
+) -> None:
+    """Code articles without storing them; print event and fact records as JSON Lines.
+
+    \b
+    Example:
+      realpolitik code ../shared/seed/article-2024-03-30.txt --only events
+    """
+    articles, bad = _articles(paths, date=date, strict=strict)
+    if not articles:
+        fail("nothing to code: no readable article", code=1)
+    pipeline = _pipeline()
+    out = sys.stdout
+    for coded in pipeline.code_many(articles):
+        if only != "facts":
+            for event in coded.events:
+                out.write(json.dumps(event.to_record(), ensure_ascii=False) + "\n")
+        if only != "events":
+            for fact in coded.facts:
+                out.write(json.dumps(fact.to_record(), ensure_ascii=False) + "\n")
+    if bad:
+        warn(f"{bad} bad record(s) skipped")
+
+
+def ingest_articles(
+    store: Store, articles: list[Article], *, progress: bool, pipeline: Any = None
+) -> dict[str, int]:
+    """Code and store ``articles`` in all-or-nothing batches; already stored ones are skipped."""
+    known = store.known_articles(a.article_id for a in articles)
+    todo = [a for a in articles if a.article_id not in known]
+    totals = {
+        "read": len(articles),
+        "new": 0,
+        "events": 0,
+        "facts": 0,
+        "already": len(articles) - len(todo),
+    }
+    if not todo:
+        return totals
+    pipeline = pipeline or _pipeline()
+    batch: list[Any] = []
+    with click.progressbar(
+        length=len(todo), label="coding", file=sys.stderr, hidden=not progress
+    ) as bar:
+        for coded in pipeline.code_many(todo):
+            batch.append(coded)
+            if len(batch) >= BATCH:
+                _flush(store, batch, totals)
+                bar.update(len(batch))
+                batch = []
+        if batch:
+            _flush(store, batch, totals)
+            bar.update(len(batch))
+    return totals
+
+
+def _flush(store: Store, batch: list[Any], totals: dict[str, int]) -> None:
+    counts = store.add(batch)
+    totals["new"] += counts.articles
+    totals["events"] += counts.events
+    totals["facts"] += counts.facts
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--db",
+    type=click.Path(path_type=Path),
+    help="Store file (default ./realpolitik.duckdb or $REALPOLITIK_DB).",
+)
+@click.option("--date", type=DateType(), help="Date for undated plain text (YYYY-MM-DD).")
+@click.option(
+    "--strict", is_flag=True, help="Exit non-zero at the first bad record, writing nothing."
+)
+def ingest_command(
+    paths: tuple[str, ...], db: Path | None, date: dt.date | None, strict: bool
+) -> None:
+    """Code articles and store them; re-ingesting the same article changes nothing.
+
+    \b
+    Example:
+      realpolitik ingest news/ --db gaza.duckdb
+    """
+    articles, bad = _articles(paths, date=date, strict=strict)
+    if not articles:
+        fail("nothing to ingest: no readable article", code=1)
+    with Store.open(db or default_db()) as store:
+        totals = ingest_articles(store, articles, progress=sys.stderr.isatty())
+    click.echo(
+        f"read {totals['read']} article(s): {totals['new']} stored, {totals['already']} already in "
+        f"the store, {bad} bad record(s) skipped; {totals['events']} events and "
+        f"{totals['facts']} facts added to {db or default_db()}"
+    )
+
+
+def actor_query(text: str | None, *, on: dt.date | None = None) -> ActorQuery | None:
+    """What a user means by an actor name: knowledge-base ids, else the name itself."""
+    if not text:
+        return None
+    from realpolitik.actors import ActorBase
+
+    actor = ActorBase.load().resolve(text, on=on or dt.date.today())
+    if actor is None:
+        return ActorQuery(text=text)
+    return ActorQuery(ids=(actor.id,))
+
+
+def _listing_options(func: Any) -> Any:
+    options = [
+        click.option("--db", type=click.Path(path_type=Path), help="Store file."),
+        click.option(
+            "--actor", help='Either side is this actor (Iran, IRN, Hamas, "Islamic Jihad").'
+        ),
+        click.option("--since", type=DateType(), help="On or after this date."),
+        click.option("--until", type=DateType(), help="On or before this date."),
+        click.option(
+            "--type", "types", multiple=True, help="Event type or fact kind (repeatable)."
+        ),
+        click.option("--limit", type=click.IntRange(min=1), help="At most this many rows."),
+        click.option("--format", "fmt", type=FORMATS, default="table", show_default=True),
+        click.option(
+            "--output", "-o", type=click.Path(path_type=Path), help="Write to a file (parquet)."
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _open_existing(db: Path | None) -> Store:
+    path = db or default_db()
+    if not Path(path).exists():
+        fail(f"no store at {path}: run 'realpolitik ingest' first or pass --db", code=1)
+    return Store.open(path, read_only=True)
+
+
+@click.command("events")
+@_listing_options
+@click.option("--source", help="The acting side is this actor.")
+@click.option("--target", help="The receiving side is this actor.")
+@click.option(
+    "--dataset",
+    "datasets",
+    multiple=True,
+    help="Only events from this dataset (realpolitik, gdelt, …).",
+)
+def events_command(db: Path | None, actor: str | None, since: dt.date | None, until: dt.date | None,
+                   types: tuple[str, ...], limit: int | None, fmt: str, output: Path | None,
+                   source: str | None, target: str | None, datasets: tuple[str, ...]) -> None:  # fmt: skip
+    """List stored events, newest first.
+
+    \b
+    Example:
+      realpolitik events --actor Iran --since 2024-01-01 --format jsonl
+    """
+    flt = Filter(actor=actor_query(actor, on=until), source=actor_query(source, on=until),
+                 target=actor_query(target, on=until), types=types, since=since, until=until,
+                 datasets=datasets, limit=limit)  # fmt: skip
+    with _open_existing(db) as store:
+        rows = store.events(flt)
+    columns = ("date", "source_name", "plover_event", "cameo_code", "target_name", "location_name",
+               "confidence", "evidence_text")  # fmt: skip
+    emit_rows(rows, fmt=fmt, columns=columns, record=event_record, output=output)
+
+
+@click.command("facts")
+@_listing_options
+@click.option(
+    "--by", "by", type=click.Choice(["month", "place", "kind"]), help="Totals instead of rows."
+)
+def facts_command(db: Path | None, actor: str | None, since: dt.date | None, until: dt.date | None,
+                  types: tuple[str, ...], limit: int | None, fmt: str, output: Path | None,
+                  by: str | None) -> None:  # fmt: skip
+    """List stored facts (killed, injured, displaced, …), newest first.
+
+    \b
+    Example:
+      realpolitik facts --type killed --since 2024-01-01 --format csv
+    """
+    flt = Filter(actor=ActorQuery(text=actor) if actor else None, types=types, since=since,
+                 until=until, limit=limit)  # fmt: skip
+    with _open_existing(db) as store:
+        if by:
+            rows = store.fact_totals(flt, by=by)
+            emit_rows(
+                rows, fmt=fmt, columns=tuple(rows[0]) if rows else (), record=dict, output=output
+            )
+            return
+        rows = store.facts(flt)
+    columns = ("date", "kind", "value", "unit", "qualifier", "of_what", "location_name", "attribution",
+               "evidence_text")  # fmt: skip
+    emit_rows(rows, fmt=fmt, columns=columns, record=fact_record, output=output)
+
+
+def sample_corpus() -> Path:
+    return data_path("sample")
+
+
+@click.command("demo")
+@click.option(
+    "--db",
+    type=click.Path(path_type=Path),
+    help="Store to create (default: a fresh file in a temporary folder).",
+)
+def demo_command(db: Path | None) -> None:
+    """Ingest the bundled sample corpus into a fresh store and summarise it.
+
+    \b
+    Example:
+      realpolitik demo
+    """
+    path = db or Path(tempfile.mkdtemp(prefix="realpolitik-demo-")) / "demo.duckdb"
+    if path.exists():
+        path.unlink()
+    articles, _ = _articles([str(sample_corpus())], date=None, strict=False)
+    click.echo(f"realpolitik demo: coding {len(articles)} sample articles into {path}", err=True)
+    with Store.open(path) as store:
+        totals = ingest_articles(store, articles, progress=sys.stderr.isatty())
+        for line in summary_lines(store):
+            click.echo(line)
+    click.echo(
+        f"\n{totals['new']} articles, {totals['events']} events, {totals['facts']} facts in {path}"
+    )
+    click.echo(f"explore: realpolitik events --db {path} --actor Iran")
+
+
+def summary_lines(store: Store) -> Iterator[str]:
+    yield "Top actors"
+    for row in store.top_actors(limit=12):
+        yield f"  {row['events']:>4}  {row['name']}"
+    yield "\nTop dyads (cooperation / conflict events, mean Goldstein)"
+    for row in store.top_dyads(limit=12):
+        balance = (
+            "allied "
+            if row["cooperation"] > row["conflict"]
+            else "hostile"
+            if row["conflict"] > row["cooperation"]
+            else "mixed  "
+        )
+        yield (f"  {row['events']:>4}  {balance}  {row['a']} — {row['b']}  "
+               f"({row['cooperation']} / {row['conflict']}, {row['mean_goldstein']:+.1f})")  # fmt: skip
+    yield "\nLatest events"
+    for row in store.events(Filter(limit=8)):
+        target = row["target_name"] or "—"
+        yield f"  {row['date']}  {row['source_name']} {row['plover_event']} {target}"
+        yield f"      “{_shorten(row['evidence_text'], 150)}”"
+
+
+def _shorten(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

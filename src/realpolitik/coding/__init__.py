@@ -1,0 +1,8 @@
+"""The event coder: CAMEO and PLOVER events from parsed articles."""
+
+from realpolitik.coding.coder import Coder
+from realpolitik.coding.lexicon import Lexicon
+from realpolitik.coding.ontology import Ontology
+from realpolitik.coding.pipeline import Pipeline
+
+__all__ = ["Coder", "Lexicon", "Ontology", "Pipeline"]

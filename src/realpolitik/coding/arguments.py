@@ -1,0 +1,284 @@
+"""Finding who did what to whom in a dependency parse.
+
+Pure functions over spaCy tokens: the subject and object tokens of a trigger, negation and
+modality.  Resolution of those tokens to actors happens in ``mentions``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+#: Prepositions whose object is the target of a verb trigger.
+TARGET_PREPS = frozenset(
+    {"with", "to", "against", "on", "at", "into", "toward", "towards", "upon", "over"}
+)
+#: Prepositions whose object is the target of a noun trigger ("support for Ukraine").
+NOUN_TARGET_PREPS = TARGET_PREPS | {"for", "between", "among"}
+#: Verbs whose complement is wished for, planned or threatened, not done.
+IRREALIS_HEADS = frozenset({
+    "plan", "intend", "threaten", "vow", "promise", "want", "seek", "hope", "expect", "consider",
+    "propose", "offer", "aim", "prepare", "agree", "refuse", "pledge", "decide", "try", "attempt",
+    "plot", "urge", "ask", "call", "demand", "warn", "wish", "need", "push", "press", "encourage",
+    "fail", "decline", "reject", "deny",
+})  # fmt: skip
+#: Prepositions of circumstance: "after a meeting with Y" is the clause subject's meeting.
+CIRCUMSTANCE_PREPS = frozenset(
+    {
+        "following",
+        "after",
+        "during",
+        "before",
+        "at",
+        "in",
+        "amid",
+        "since",
+        "upon",
+        "on",
+        "despite",
+        "through",
+    }
+)
+NEGATING_HEADS = frozenset({"refuse", "fail", "decline", "deny", "reject", "avoid"})
+MODALS = frozenset(
+    {"will", "would", "could", "may", "might", "shall", "should", "can", "'ll", "'d", "must"}
+)
+#: Nouns that are actors' agents, with the sector they stand for.
+AGENT_SECTORS = {
+    "troops": "MIL", "troop": "MIL", "soldier": "MIL", "forces": "MIL", "force": "MIL", "army": "MIL",
+    "military": "MIL", "navy": "MIL", "jet": "MIL", "warplane": "MIL", "aircraft": "MIL",
+    "drone": "MIL", "missile": "MIL", "strike": "MIL", "airstrike": "MIL", "artillery": "MIL",
+    "tank": "MIL", "warship": "MIL", "commander": "MIL", "general": "MIL", "shelling": "MIL",
+    "attack": "MIL", "raid": "MIL", "bombardment": "MIL", "fire": "MIL", "gunfire": "MIL",
+    "police": "COP", "policeman": "COP", "officer": "COP", "security": "COP",
+    "government": "GOV", "official": "GOV", "minister": "GOV", "ministry": "GOV",
+    "president": "GOV", "authority": "GOV", "authorities": "GOV", "leader": "GOV",
+    "cabinet": "GOV", "diplomat": "GOV", "envoy": "GOV", "ambassador": "GOV", "spokesman": "GOV",
+    "spokesperson": "GOV", "administration": "GOV", "embassy": "GOV", "negotiator": "GOV",
+    "civilian": "CVL", "people": "CVL", "resident": "CVL", "villager": "CVL", "child": "CVL",
+    "woman": "CVL", "family": "CVL", "worker": "CVL", "citizen": "CVL", "population": "CVL",
+    "militant": "REB", "rebel": "REB", "insurgent": "REB", "fighter": "REB", "gunman": "REB",
+    "militia": "REB", "guerrilla": "REB", "faction": "REB", "group": "REB",
+    "protester": "OPP", "demonstrator": "OPP", "activist": "OPP", "opposition": "OPP",
+    "lawmaker": "LEG", "parliament": "LEG", "legislator": "LEG", "court": "JUD", "judge": "JUD",
+    "prisoner": "CVL", "hostage": "CVL", "refugee": "REF", "journalist": "JRN",
+    "settler": "CVL", "student": "EDU", "doctor": "MED", "hospital": "MED",
+}  # fmt: skip
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """``token`` and the words coordinated with it ("Iran and Russia" -> both)."""
+    return [token, *[c for c in token.conjuncts if c.i > token.i]]
+
+
+def subjects(verb: Token) -> list[Token]:
+    """The grammatical subject of ``verb``, inherited through control, coordination and clauses."""
+    seen = 0
+    current = verb
+    while seen < 6:
+        seen += 1
+        found = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
+        if found:
+            return found
+        if current.dep_ == "relcl" or (current.dep_ == "acl" and current.tag_ == "VBG"):
+            return [current.head]
+        if current.dep_ in ("xcomp", "conj", "advcl", "pcomp") and current.head != current:
+            current = current.head
+            continue
+        return []
+    return []
+
+
+def agent_of(verb: Token) -> list[Token]:
+    """The ``by`` agent of a passive verb ("were killed by Israeli strikes" -> strikes)."""
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            return [g for g in child.children if g.dep_ == "pobj"]
+    return []
+
+
+def is_passive(verb: Token) -> bool:
+    if any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children):
+        return True
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    found = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        # "…against Israel, backed by Iran": a participle after a comma modifies the clause,
+        # not the nearest noun, and the parse cannot say which; leave the target out.
+        detached = verb.i > 0 and verb.doc[verb.i - 1].text == "," and verb.head.dep_ == "pobj"
+        found = [] if detached else [verb.head]
+    if not found and verb.dep_ == "conj":
+        return passive_subjects(verb.head)
+    return found
+
+
+def objects(verb: Token, *, skip_preps: tuple[str, ...] = ()) -> Iterator[Token]:
+    """Candidate targets of ``verb``, best first: direct objects, then prepositional ones."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "obj"):
+            yield child
+    for child in verb.children:
+        if (
+            child.dep_ in ("prep", "dative")
+            and child.lower_ in TARGET_PREPS
+            and child.lower_ not in skip_preps
+        ):
+            yield from (g for g in child.children if g.dep_ == "pobj")
+    for child in verb.children:  # "called on Israel", where "on" is a particle
+        if child.dep_ == "prt" and child.lower_ in TARGET_PREPS:
+            yield from (g for g in verb.children if g.dep_ == "pobj")
+
+
+def noun_objects(noun: Token) -> Iterator[Token]:
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS:
+            yield from (g for g in child.children if g.dep_ == "pobj")
+
+
+def noun_of(noun: Token) -> list[Token]:
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return [g for g in child.children if g.dep_ == "pobj"]
+    return []
+
+
+def governor(noun: Token) -> Token | None:
+    """The verb a noun trigger hangs from ("held talks" -> held; "after a meeting with" -> the
+    clause's verb), or None."""
+    current = noun
+    for _ in range(3):
+        head = current.head
+        if head == current:
+            return None
+        if current.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+            return head
+        if current.dep_ == "pobj" and head.dep_ == "prep":
+            verb = head.head
+            if verb.pos_ in ("VERB", "AUX"):
+                return verb
+            current = verb
+            continue
+        if current.dep_ == "conj":
+            current = head
+            continue
+        return None
+    return None
+
+
+def negated(token: Token) -> bool:
+    """Whether the trigger is denied: "did not meet", "no talks", "refused to attack"."""
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in token.children):
+        return True
+    head = token.head
+    if token.dep_ == "xcomp" and head.lemma_.lower() in NEGATING_HEADS:
+        return True
+    if token.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children):
+        return True
+    return (
+        token.dep_ == "conj"
+        and head != token
+        and any(c.dep_ == "neg" for c in head.children)
+        and not any(c.dep_ in SUBJECT_DEPS for c in token.children)
+    )
+
+
+def irrealis(token: Token) -> bool:
+    """Whether the trigger is future, wished, threatened or conditional, not a past act."""
+    verb = token
+    if token.pos_ in ("NOUN", "PROPN"):
+        gov = governor(token)
+        if gov is None:
+            return False
+        verb = gov
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.dep_ in (
+        "xcomp",
+        "advcl",
+        "acl",
+    ):
+        return verb.head.lemma_.lower() in IRREALIS_HEADS or verb.dep_ == "acl"
+    if verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children
+    ):
+        return True
+    return bool(verb.dep_ == "xcomp" and verb.head.lemma_.lower() in IRREALIS_HEADS)
+
+
+def is_complement(token: Token) -> bool:
+    """Whether ``token`` hangs from its head as what is said, asked or promised (not as its
+    subject or a circumstance)."""
+    if token.dep_ in ("xcomp", "ccomp", "dobj", "dative", "pcomp", "attr", "oprd"):
+        return True
+    return token.dep_ == "prep" and token.lower_ in (
+        "of",
+        "for",
+        "to",
+        "over",
+        "against",
+        "about",
+        "on",
+    )
+
+
+def path_to_root(token: Token) -> Iterator[Token]:
+    current = token
+    for _ in range(40):
+        if current.head == current:
+            return
+        yield current.head
+        current = current.head
+
+
+def left_core(token: Token) -> tuple[int, int]:
+    """Token range of ``token`` with its left modifiers: "Iran's Foreign Minister Hossein X"."""
+    start = token.i
+    for child in token.lefts:
+        if child.dep_ in ("compound", "amod", "poss", "nmod", "det", "npadvmod", "nummod", "quantmod",
+                          "punct", "case", "predet", "poss"):  # fmt: skip
+            start = min(start, child.left_edge.i)
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ in ("compound", "case") or (child.dep_ == "appos" and child.pos_ == "PROPN"):
+            end = max(end, child.right_edge.i + 1)
+    return start, end
+
+
+def bare_core(token: Token) -> tuple[int, int]:
+    """The name itself: ``token`` with the adjectives and nouns right before it, without
+    determiners or numbers ("at least 25 Palestinians" -> "Palestinians")."""
+    start = token.i
+    while (
+        start > 0
+        and token.doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ")
+        and token.doc[start - 1].head.i >= token.i
+    ):
+        start -= 1
+    return start, token.i + 1
+
+
+def noun_phrase(token: Token) -> tuple[int, int]:
+    """Token range of ``token``'s phrase without relative clauses and other clauses."""
+    start, end = token.i, token.i + 1
+    for t in token.subtree:
+        if _inside_clause(t, token):
+            continue
+        start, end = min(start, t.i), max(end, t.i + 1)
+    return start, end
+
+
+def _inside_clause(t: Token, root: Token) -> bool:
+    current = t
+    while current != root and current.head != current:
+        if current.dep_ in ("relcl", "acl", "advcl", "ccomp", "conj", "cc"):
+            return True
+        current = current.head
+    return False

@@ -1,0 +1,344 @@
+"""The event coder: triggers from the lexicon, actors from the parse, codes from the codebook.
+
+For each sentence: find trigger words (verbs, nouns, "X-backed Y"), drop the negated ones and
+the ones that are only the content of another act ("accused Israel of attacking" is one
+ACCUSE, not an attack), find source and target in the dependency tree, resolve them on the
+article's date, narrow the CAMEO code by its object, and keep one event per (source, PLOVER
+type, target) in the sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from realpolitik.actors import ActorBase
+from realpolitik.coding import arguments as arg
+from realpolitik.coding.context import event_date, locate
+from realpolitik.coding.lexicon import Lexicon, Match
+from realpolitik.coding.mentions import Mentions
+from realpolitik.coding.ontology import Ontology
+from realpolitik.model import (
+    Article,
+    Event,
+    Location,
+    Participant,
+    Plover,
+    stable_id,
+)
+from realpolitik.model import (
+    Span as TextSpan,
+)
+from realpolitik.places import Gazetteer
+
+#: PLOVER types that mean nothing without a recipient.
+NEEDS_TARGET = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "SANCTION", "ACCUSE", "REJECT",
+                          "THREATEN", "CONCEDE"})  # fmt: skip
+#: Codes whose trigger takes a place as target standing for its country ("visited Tehran").
+PLACE_TARGETS = ("042", "043", "19", "18", "20", "17", "15")
+#: Roots whose object clause is reported content, not a separate event.
+CONTENT_ROOTS = frozenset({"02", "03", "09", "10", "11", "12", "13"})
+#: Roots whose target may be the object of their complement ("threatened to strike Israel");
+#: not rejections ("refused to attack X" rejects nothing of X's).
+COMPLEMENT_TARGET_ROOTS = frozenset({"02", "03", "10", "13"})
+#: Reciprocal acts: "Iran and Russia met" is a meeting of each with the other.
+RECIPROCAL = ("04", "057", "06", "190", "193")
+BACKING_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "armed", "allied"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    match: Match
+    sources: tuple[Participant, ...]
+    targets: tuple[Participant, ...]
+    hypothetical: bool
+    pronoun: bool
+
+
+class Coder:
+    """Codes parsed documents into events.  Build once; ``code`` is safe to call repeatedly."""
+
+    def __init__(
+        self,
+        *,
+        kb: ActorBase,
+        ontology: Ontology,
+        lexicon: Lexicon,
+        gazetteer: Gazetteer | None = None,
+    ) -> None:
+        self.kb = kb
+        self.ontology = ontology
+        self.lexicon = lexicon
+        self.gazetteer = gazetteer
+
+    def mentions(self, doc: Doc, article: Article) -> Mentions:
+        return Mentions(doc, kb=self.kb, on=article.date, gazetteer=self.gazetteer)
+
+    def code(self, doc: Doc, article: Article, *, mentions: Mentions | None = None) -> list[Event]:
+        mentions = mentions or self.mentions(doc, article)
+        events: list[Event] = []
+        for sent in doc.sents:
+            events.extend(self._sentence(sent, article, mentions))
+        return events
+
+    # -- one sentence -------------------------------------------------------------------
+
+    def _sentence(self, sent: Span, article: Article, mentions: Mentions) -> list[Event]:
+        matches = self._triggers(sent)
+        contents = {m.token.i for m in matches if m.code[:2] in CONTENT_ROOTS}
+        best: dict[tuple[str, str, str], Event] = {}
+        for match in matches:
+            if arg.negated(match.token) or self._is_content(match.token, contents, sent):
+                continue
+            candidate = self._arguments(match, mentions)
+            if candidate is None:
+                continue
+            for event in self._events(candidate, sent, article, mentions):
+                key = (
+                    event.source.actor.id,
+                    event.plover.event,
+                    event.target.actor.id if event.target else "",
+                )
+                kept = best.get(key)
+                if kept is None or event.confidence > kept.confidence:
+                    best[key] = event
+        return sorted(
+            best.values(), key=lambda e: (e.trigger.start if e.trigger else 0, e.event_id)
+        )
+
+    def _triggers(self, sent: Span) -> list[Match]:
+        found: list[Match] = []
+        for token in sent:
+            match: Match | None = None
+            if token.lower_ in BACKING_WORDS and token.dep_ == "amod":
+                match = Match("050", token, 1, False, False)
+            elif token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ == "VBN"):
+                match = self.lexicon.match_verb(token)
+            elif token.pos_ == "NOUN" and token.ent_type_ not in ("DATE", "TIME"):
+                match = self.lexicon.match_noun(token)
+            if match is not None:
+                found.append(match)
+        return found
+
+    def _is_content(self, token: Token, contents: set[int], sent: Span) -> bool:
+        """Whether ``token`` sits inside the object of an accusation, demand, threat or promise."""
+        child = token
+        for ancestor in arg.path_to_root(token):
+            if ancestor.i < sent.start or ancestor.i >= sent.end:
+                return False
+            if ancestor.i in contents and arg.is_complement(child):
+                return True
+            child = ancestor
+        return False
+
+    # -- arguments ----------------------------------------------------------------------
+
+    def _arguments(self, match: Match, mentions: Mentions) -> Candidate | None:
+        token = match.token
+        allow_place = match.code.startswith(PLACE_TARGETS)
+        if match.nominal:
+            return self._noun_arguments(match, mentions, allow_place=allow_place)
+        if token.dep_ == "amod" and token.lower_ in BACKING_WORDS:  # "the Iran-backed group"
+            backers = [c for c in token.children if c.dep_ in ("npadvmod", "compound", "nmod")]
+            backing = [p for b in backers for p in mentions.resolve(b)]
+            backed = mentions.resolve(token.head)
+            return Candidate(match, tuple(backing), tuple(backed), False, False)
+        if arg.is_passive(token):
+            source_tokens = arg.agent_of(token)
+            target_tokens = arg.passive_subjects(token)
+        else:
+            source_tokens = arg.subjects(token)
+            skip = ("for",) if match.code[:2] in ("02", "10") else ()
+            target_tokens = [] if match.no_target else list(arg.objects(token, skip_preps=skip))
+            if (
+                not target_tokens
+                and not match.no_target
+                and match.code[:2] in COMPLEMENT_TARGET_ROOTS
+            ):
+                # "threatened to strike Israel": the target is the object of the complement
+                for child in token.children:
+                    if child.dep_ in ("xcomp", "ccomp"):
+                        target_tokens = list(arg.objects(child))
+                        break
+        sources = [p for t in source_tokens for p in mentions.resolve(t)]
+        targets: list[Participant] = []
+        for t in target_tokens:
+            targets = mentions.resolve(t, allow_place=allow_place)
+            if targets:
+                break
+        pronoun = any(t.pos_ == "PRON" for t in source_tokens)
+        return Candidate(match, tuple(sources), tuple(targets), arg.irrealis(token), pronoun)
+
+    def _noun_arguments(
+        self, match: Match, mentions: Mentions, *, allow_place: bool
+    ) -> Candidate | None:
+        noun = match.token
+        sources: list[Participant] = []
+        for child in noun.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i:
+                sources = mentions.resolve(child)
+                if sources:
+                    break
+        if not sources:
+            by = [
+                g
+                for c in noun.children
+                if c.dep_ == "prep" and c.lower_ == "by"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            sources = [p for t in by for p in mentions.resolve(t)]
+        governor = arg.governor(noun)
+        if not sources and governor is not None and self._inherits_subject(noun, governor):
+            sources = [p for t in arg.subjects(governor) for p in mentions.resolve(t)]
+        targets: list[Participant] = []
+        if not match.no_target:
+            target_tokens = list(arg.noun_objects(noun))
+            if match.code[:2] in ("17", "18", "19", "20") or match.code == "054":
+                target_tokens += arg.noun_of(noun)
+            for t in target_tokens:
+                targets = mentions.resolve(t, allow_place=allow_place)
+                if targets:
+                    break
+            if (
+                not targets
+                and governor is not None
+                and governor.lemma_.lower() in self.lexicon.light_verbs
+            ):
+                for t in arg.objects(governor, skip_preps=("for",)):
+                    if t == noun:
+                        continue
+                    targets = mentions.resolve(t, allow_place=allow_place)
+                    if targets:
+                        break
+        between = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("between", "among")
+                   for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        if between and not sources:
+            parties = [p for t in between for p in mentions.resolve(t)]
+            if len(parties) >= 2:
+                sources, targets = parties[:1], parties[1:2]
+        thanked = self._thanked_for(noun, mentions)
+        if thanked is not None:
+            sources, targets = thanked
+        return Candidate(match, tuple(sources), tuple(targets), arg.irrealis(noun), False)
+
+    def _inherits_subject(self, noun: Token, governor: Token) -> bool:
+        """Whether the clause's subject is the noun trigger's source: "Hamas launched an attack",
+        "X promised victory after a meeting with Y" — but not "Iran condemned the attack"."""
+        if governor.lemma_.lower() in self.lexicon.light_verbs:
+            return True
+        if noun.dep_ == "pobj" and noun.head.lower_ in arg.CIRCUMSTANCE_PREPS:
+            return True
+        return self.lexicon.match_verb(governor) is None and noun.dep_ == "dobj"
+
+    def _thanked_for(
+        self, noun: Token, mentions: Mentions
+    ) -> tuple[list[Participant], list[Participant]] | None:
+        """ "X thanked Y for its support": Y is the one who supports X."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "for":
+            return None
+        verb = prep.head
+        if verb.lemma_.lower() not in ("thank", "praise", "commend", "hail", "applaud", "salute"):
+            return None
+        givers = [p for t in arg.objects(verb) for p in mentions.resolve(t)]
+        receivers = [p for t in arg.subjects(verb) for p in mentions.resolve(t)]
+        if givers and receivers:
+            return givers[:1], receivers
+        return None
+
+    # -- events -------------------------------------------------------------------------
+
+    def _events(
+        self, cand: Candidate, sent: Span, article: Article, mentions: Mentions
+    ) -> list[Event]:
+        code = self._code(cand.match)
+        entry = self.ontology.entry(code)
+        plover = self.ontology.plover_for(code)
+        if plover is None:
+            return []
+        sources, targets = list(cand.sources), list(cand.targets)
+        if not sources:
+            return []
+        pairs: list[tuple[Participant, Participant | None]]
+        if not targets and len(sources) > 1 and code.startswith(RECIPROCAL):
+            pairs = [(a, b) for a in sources for b in sources if a.actor.id != b.actor.id]
+        elif targets:
+            pairs = [(s, t) for s in sources for t in targets]
+        else:
+            pairs = [(s, None) for s in sources]
+        if cand.hypothetical:
+            plover = Plover(plover.event, "hypothetical", plover.context)
+        trigger = cand.match.token
+        location = locate(trigger, sent, article, gazetteer=self.gazetteer, mentions=mentions)
+        date = event_date(trigger, article.date)
+        events = []
+        for source, target in pairs:
+            if target is not None and source.actor.id == target.actor.id:
+                continue
+            if target is None and plover.event in NEEDS_TARGET:
+                continue
+            confidence = self._confidence(cand, target is not None)
+            events.append(self._event(article, sent, trigger, source, target, plover, entry.cameo,
+                                      location, confidence, date))  # fmt: skip
+        return events
+
+    def _code(self, match: Match) -> str:
+        code = match.code
+        if code in self.lexicon.refine:
+            words = {t.lemma_.lower() for t in match.token.subtree if t.i != match.token.i}
+            words |= {t.lower_ for t in match.token.subtree}
+            code = self.lexicon.refined(code, words)
+        return code
+
+    def _confidence(self, cand: Candidate, has_target: bool) -> float:
+        score = 0.55
+        score += 0.15 if not cand.match.nominal else 0.0
+        score += 0.1 if has_target else 0.0
+        score += 0.05 * min(cand.match.specificity, 2)
+        score -= 0.25 if cand.hypothetical else 0.0
+        score -= 0.1 if cand.pronoun else 0.0
+        score -= 0.15 if cand.match.token.lower_ in BACKING_WORDS else 0.0
+        return max(0.05, min(0.97, score))
+
+    def _event(
+        self,
+        article: Article,
+        sent: Span,
+        trigger: Token,
+        source: Participant,
+        target: Participant | None,
+        plover: Plover,
+        cameo: object,
+        location: Location | None,
+        confidence: float,
+        date: dt.date,
+    ) -> Event:
+        start, end = _sentence_bounds(sent)
+        evidence = TextSpan(article.text[start:end], start, end)
+        trig = TextSpan(trigger.text, trigger.idx, trigger.idx + len(trigger))
+        event_id = stable_id(article.article_id, start, trig.start, source.actor.id,
+                             target.actor.id if target else "", plover.event)  # fmt: skip
+        return Event(
+            event_id=event_id,
+            article_id=article.article_id,
+            date=date,
+            source=source,
+            target=target,
+            plover=plover,
+            cameo=cameo,  # type: ignore[arg-type]
+            location=location,
+            confidence=confidence,
+            evidence=evidence,
+            trigger=trig,
+        )
+
+
+def _sentence_bounds(sent: Span) -> tuple[int, int]:
+    """Character range of the sentence without surrounding white space."""
+    tokens = [t for t in sent if not t.is_space]
+    if not tokens:
+        return sent.start_char, sent.end_char
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])

@@ -1,0 +1,142 @@
+"""Light document context for an event: when it happened and where."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from realpolitik.model import Article, Location, Precision
+
+if TYPE_CHECKING:
+    from realpolitik.coding.mentions import Mentions
+    from realpolitik.places import Gazetteer
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")  # fmt: skip
+_MONTH_NAMES = "|".join(MONTHS)
+_MONTH_DAY = re.compile(
+    rf"(?:(\d{{1,2}})\s+({_MONTH_NAMES})|({_MONTH_NAMES})\s+(\d{{1,2}}))(?:,?\s+(\d{{4}}))?"
+)
+#: How far before the article an event date may be moved by a phrase ("on Monday").
+MAX_LOOKBACK = dt.timedelta(days=45)
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "off"})
+
+
+def event_date(trigger: Token, published: dt.date) -> dt.date:
+    """The event's date from a phrase attached to its trigger, else the article's date."""
+    for token in _date_tokens(trigger):
+        found = _phrase_date(token, published)
+        if found is not None and published - MAX_LOOKBACK <= found <= published:
+            return found
+    return published
+
+
+def _date_tokens(trigger: Token) -> list[Token]:
+    heads = [trigger]
+    if trigger.head != trigger and trigger.dep_ in ("dobj", "pobj", "nsubjpass", "xcomp"):
+        heads.append(trigger.head if trigger.dep_ != "pobj" else trigger.head.head)
+    out: list[Token] = []
+    for head in heads:
+        for child in head.children:
+            if child.ent_type_ == "DATE" or child.lower_ in ("yesterday", "today", "tonight"):
+                out.append(child)
+            elif child.dep_ == "prep" and child.lower_ in ("on", "in", "last"):
+                out.extend(g for g in child.children if g.ent_type_ == "DATE")
+    return out
+
+
+def _phrase_date(token: Token, published: dt.date) -> dt.date | None:
+    doc = token.doc
+    if token.ent_type_ == "DATE":
+        ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        text = ent.text.lower() if ent is not None else token.lower_
+    else:
+        text = token.lower_
+    if "yesterday" in text:
+        return published - dt.timedelta(days=1)
+    if text in ("today", "tonight", "this morning", "this evening"):
+        return published
+    if "last week" in text:
+        return published - dt.timedelta(days=7)
+    for number, name in enumerate(WEEKDAYS):
+        if name in text:
+            back = (published.weekday() - number) % 7
+            if "last" in text and back == 0:
+                back = 7
+            return published - dt.timedelta(days=back)
+    match = _MONTH_DAY.search(text)
+    if match:
+        day = int(match.group(1) or match.group(4))
+        month = MONTHS.index(match.group(2) or match.group(3)) + 1
+        year = int(match.group(5)) if match.group(5) else published.year
+        try:
+            found = dt.date(year, month, day)
+        except ValueError:
+            return None
+        if not match.group(5) and found > published:
+            found = found.replace(year=year - 1)
+        return found
+    return None
+
+
+def article_countries(mentions: Mentions) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for m in mentions.matches:
+        country = m.actor.country
+        if country and len(country) == 3 and country not in ("IGO", "NGO"):
+            seen.setdefault(country, None)
+    return tuple(seen)
+
+
+def locate(
+    trigger: Token,
+    sent: Span,
+    article: Article,
+    *,
+    gazetteer: Gazetteer | None,
+    mentions: Mentions,
+) -> Location | None:
+    """Where the event happened: a place attached to the trigger ("in Tehran"), else the
+    most precise place named in the sentence, else one named earlier in its paragraph."""
+    if gazetteer is None:
+        return None
+    countries = article_countries(mentions)
+    heads = [trigger]
+    if trigger.dep_ == "pobj" and trigger.head.head != trigger.head:
+        heads.append(trigger.head.head)
+    elif trigger.dep_ in ("dobj", "nsubjpass"):
+        heads.append(trigger.head)
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
+                for obj in child.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    left = min(t.i for t in obj.subtree)
+                    right = max(t.i for t in obj.subtree if not t.is_punct) + 1
+                    place = gazetteer.locate(sent.doc[left:right].text, countries=countries)
+                    if place is None:
+                        place = gazetteer.locate(obj.text, countries=countries)
+                    if place is not None:
+                        return place
+    text = sent.doc.text
+    place = _best_place(gazetteer, text[sent.start_char : sent.end_char], countries)
+    if place is not None:
+        return place
+    paragraph_start = text.rfind("\n\n", 0, sent.start_char)
+    earlier = text[max(paragraph_start, 0) : sent.start_char]
+    return _best_place(gazetteer, earlier, countries, city_only=True) if earlier.strip() else None
+
+
+def _best_place(
+    gazetteer: Gazetteer, text: str, countries: tuple[str, ...], *, city_only: bool = False
+) -> Location | None:
+    found = [loc for _, _, loc in gazetteer.scan(text, countries=countries)]
+    ranked = [loc for loc in found if loc.precision in (Precision.CITY, Precision.POINT)]
+    if not ranked and not city_only:
+        ranked = [loc for loc in found if loc.precision is Precision.REGION]
+    return ranked[0] if ranked else None

@@ -1,0 +1,194 @@
+"""The trigger lexicon: which words signal which CAMEO code (``data/coding/triggers.yaml``)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Token
+
+from realpolitik.errors import DataError
+from realpolitik.settings import data_path
+
+#: Dependency labels under which a particle or preposition of a phrasal verb hangs.
+_PARTICLE_DEPS = frozenset(
+    {"prt", "prep", "agent", "advmod", "dative", "dobj", "pobj", "acomp", "xcomp", "aux"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class VerbPattern:
+    code: str
+    lemma: str
+    particles: tuple[str, ...] = ()
+    objects: tuple[str, ...] = ()
+
+    @property
+    def specificity(self) -> int:
+        return len(self.particles) + 2 * len(self.objects)
+
+
+@dataclass(frozen=True, slots=True)
+class NounPattern:
+    code: str
+    words: tuple[str, ...]  # lemmas, in order
+    head: int  # index in ``words`` of the word that is the trigger token
+
+    @property
+    def specificity(self) -> int:
+        return len(self.words)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    code: str
+    token: Token
+    specificity: int
+    nominal: bool
+    no_target: bool
+    particles: tuple[str, ...] = ()
+
+
+class Lexicon:
+    """Verb and noun patterns indexed by the trigger word's lemma."""
+
+    def __init__(
+        self,
+        verbs: dict[str, list[VerbPattern]],
+        nouns: dict[str, list[NounPattern]],
+        refine: dict[str, dict[str, str]],
+        light_verbs: frozenset[str],
+        no_target: frozenset[str],
+    ) -> None:
+        self.verbs = verbs
+        self.nouns = nouns
+        self.refine = refine
+        self.light_verbs = light_verbs
+        self.no_target = no_target
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Lexicon:
+        path = path or data_path("coding", "triggers.yaml")
+        try:
+            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            raise DataError(f"{path}: not valid YAML: {exc}") from exc
+        verbs: dict[str, list[VerbPattern]] = defaultdict(list)
+        nouns: dict[str, list[NounPattern]] = defaultdict(list)
+        no_target: set[str] = set()
+        for code, entry in (raw.get("codes") or {}).items():
+            code = str(code)
+            if not isinstance(entry, dict):
+                raise DataError(f"{path}: entry {code!r} must be a mapping with verbs/nouns")
+            if entry.get("no_target"):
+                no_target.add(code)
+            for text in entry.get("verbs") or ():
+                pattern = _verb_pattern(code, str(text))
+                verbs[pattern.lemma].append(pattern)
+            for text in entry.get("nouns") or ():
+                noun = _noun_pattern(code, str(text))
+                nouns[noun.words[noun.head]].append(noun)
+        refine = {
+            str(k): {str(w): str(c) for w, c in v.items()}
+            for k, v in (raw.get("refine") or {}).items()
+        }
+        light = frozenset(str(v) for v in raw.get("light_verbs") or ())
+        return cls(dict(verbs), dict(nouns), refine, light, frozenset(no_target))
+
+    def match_verb(self, token: Token) -> Match | None:
+        """The most specific verb pattern that ``token`` (a verb) satisfies."""
+        best: VerbPattern | None = None
+        for pattern in self.verbs.get(token.lemma_.lower(), ()):
+            if best is not None and pattern.specificity <= best.specificity:
+                continue
+            if _has_particles(token, pattern.particles) and _has_objects(token, pattern.objects):
+                best = pattern
+        if best is None:
+            return None
+        return Match(
+            best.code, token, best.specificity, False, best.code in self.no_target, best.particles
+        )
+
+    def match_noun(self, token: Token) -> Match | None:
+        """The most specific noun pattern whose trigger word is ``token``."""
+        best: NounPattern | None = None
+        doc = token.doc
+        for pattern in self.nouns.get(token.lemma_.lower(), ()):
+            if best is not None and pattern.specificity <= best.specificity:
+                continue
+            start = token.i - pattern.head
+            end = start + len(pattern.words)
+            if start < 0 or end > len(doc):
+                continue
+            if all(_word_is(doc[start + k], word) for k, word in enumerate(pattern.words)):
+                best = pattern
+        if best is None:
+            return None
+        return Match(best.code, token, best.specificity, True, best.code in self.no_target)
+
+    def refined(self, code: str, words: set[str]) -> str:
+        """Narrow ``code`` by what its object names (``call for`` + ``ceasefire`` -> 0256)."""
+        table = self.refine.get(code)
+        if not table:
+            return code
+        for word, narrow in table.items():
+            if word in words:
+                return narrow
+        return code
+
+
+def _word_is(token: Token, word: str) -> bool:
+    return token.lemma_.lower() == word or token.lower_ == word
+
+
+def _verb_pattern(code: str, text: str) -> VerbPattern:
+    words = text.split()
+    objects = tuple(w[1:].lower() for w in words[1:] if w.startswith("+"))
+    particles = tuple(w.lower() for w in words[1:] if not w.startswith("+"))
+    return VerbPattern(code, words[0].lower(), particles, objects)
+
+
+def _noun_pattern(code: str, text: str) -> NounPattern:
+    words = tuple(w.lower() for w in text.split())
+    functional = {"for", "of", "against", "the", "a", "on", "with"}
+    # The trigger is the last word before the first function word: "aid package" -> package,
+    # "violation of the ceasefire" -> violation, "call for" -> call.
+    head = 0
+    while head + 1 < len(words) and words[head + 1] not in functional:
+        head += 1
+    return NounPattern(code, words, head)
+
+
+def _has_particles(token: Token, particles: tuple[str, ...]) -> bool:
+    if not particles:
+        return True
+    near = {c.lower_ for c in token.children if c.dep_ in _PARTICLE_DEPS}
+    near |= {g.lower_ for c in token.children if c.dep_ in _PARTICLE_DEPS for g in c.children}
+    near |= {
+        g.lemma_.lower() for c in token.children if c.dep_ in _PARTICLE_DEPS for g in c.children
+    }
+    return all(p in near for p in particles)
+
+
+def _has_objects(token: Token, objects: tuple[str, ...]) -> bool:
+    if not objects:
+        return True
+    found: set[str] = set()
+    for child in token.children:
+        if child.dep_ in (
+            "dobj",
+            "nsubjpass",
+            "attr",
+            "oprd",
+            "pobj",
+            "prep",
+            "xcomp",
+            "dative",
+            "obj",
+        ):
+            for t in child.subtree:
+                found.add(t.lemma_.lower())
+                found.add(t.lower_)
+    return all(o in found for o in objects)

@@ -1,0 +1,213 @@
+"""From argument tokens to actors: the knowledge base on the article's date, generic agents
+("Israeli troops" -> ISR/MIL), pronouns and "the group" bound to the actor they refer to."""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from realpolitik.actors import ActorBase, ActorMatch
+from realpolitik.coding.arguments import AGENT_SECTORS, bare_core, conjuncts, left_core, noun_phrase
+from realpolitik.model import Actor, ActorKind, Participant
+from realpolitik.places import Gazetteer
+
+#: Definite descriptions that refer back to an actor named earlier, with the kinds they fit.
+ANAPHORS: dict[str, tuple[ActorKind, ...]] = {
+    "group": (ActorKind.GROUP,), "movement": (ActorKind.GROUP,), "militants": (ActorKind.GROUP,),
+    "organisation": (ActorKind.GROUP, ActorKind.IGO, ActorKind.NGO),
+    "organization": (ActorKind.GROUP, ActorKind.IGO, ActorKind.NGO),
+    "faction": (ActorKind.GROUP,), "militia": (ActorKind.GROUP,), "rebels": (ActorKind.GROUP,),
+    "country": (ActorKind.STATE,), "kingdom": (ActorKind.STATE,), "republic": (ActorKind.STATE,),
+    "government": (ActorKind.STATE,), "council": (ActorKind.IGO,), "agency": (ActorKind.IGO, ActorKind.NGO),
+    "body": (ActorKind.IGO,), "alliance": (ActorKind.IGO,), "bloc": (ActorKind.IGO,),
+}  # fmt: skip
+PERSON_WORDS = frozenset({"minister", "president", "leader", "chief", "premier", "official",
+                          "spokesman", "spokeswoman", "commander", "king", "envoy", "he", "she",
+                          "him", "her", "his", "secretary-general", "diplomat", "emir", "prince"})  # fmt: skip
+NONPERSON_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+
+
+class Mentions:
+    """Actor mentions of one document, and resolution of argument tokens to participants."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        *,
+        kb: ActorBase,
+        on: dt.date,
+        gazetteer: Gazetteer | None = None,
+    ) -> None:
+        self.doc = doc
+        self.kb = kb
+        self.on = on
+        self.gazetteer = gazetteer
+        self.matches: list[ActorMatch] = kb.scan(doc.text, on=on)
+        self._starts = [m.start for m in self.matches]
+        self._cache: dict[tuple[int, int], Actor | None] = {}
+
+    def participants(self) -> list[Participant]:
+        return [Participant(m.text, m.actor, m.start, m.end) for m in self.matches]
+
+    # -- resolution of an argument token ------------------------------------------------
+
+    def resolve(self, token: Token, *, allow_place: bool = False) -> list[Participant]:
+        """Participants an argument token stands for: one per coordinated actor."""
+        out: list[Participant] = []
+        for head in conjuncts(token):
+            found = self._resolve_one(head, allow_place=allow_place)
+            if found is not None and all(p.actor.id != found.actor.id for p in out):
+                out.append(found)
+        return out
+
+    def _resolve_one(self, head: Token, *, allow_place: bool) -> Participant | None:
+        lower = head.lower_
+        if (
+            head.pos_ == "PRON"
+            or (lower in ANAPHORS and _definite(head))
+            or (lower in PERSON_WORDS and _definite(head) and not _has_named_modifier(head))
+        ):
+            bound = self._antecedent(head)
+            if bound is not None:
+                return bound
+            if head.pos_ == "PRON":
+                return None
+        for start, end in (left_core(head), bare_core(head), noun_phrase(head)):
+            span = self.doc[start:end]
+            actor = self._kb(span.start_char, span.end_char)
+            if actor is not None:
+                return Participant(span.text, actor, span.start_char, span.end_char)
+        found = self._from_matches(head)
+        if found is not None:
+            return found
+        if allow_place and self.gazetteer is not None:
+            return self._place_actor(head)
+        return None
+
+    def _kb(self, start: int, end: int) -> Actor | None:
+        key = (start, end)
+        if key not in self._cache:
+            self._cache[key] = self.kb.resolve(self.doc.text[start:end], on=self.on)
+        return self._cache[key]
+
+    def _inside(self, start: int, end: int) -> list[ActorMatch]:
+        lo = bisect.bisect_left(self._starts, start)
+        out = []
+        for m in self.matches[lo:]:
+            if m.start >= end:
+                break
+            if m.end <= end:
+                out.append(m)
+        return out
+
+    def _from_matches(self, head: Token) -> Participant | None:
+        """An actor named inside the phrase: a modifier makes a generic agent ("Israeli
+        troops"); an apposition or an "of" phrase names the actor itself."""
+        start, end = noun_phrase(head)
+        span = self.doc[start:end]
+        candidates = [
+            m for m in self._inside(span.start_char, span.end_char) if not _backed(self.doc, m)
+        ]
+        if not candidates:
+            sub = list(head.subtree)
+            lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1])
+            candidates = [m for m in self._inside(lo, hi) if not _backed(self.doc, m)]
+        if not candidates:
+            return None
+        best = min(candidates, key=lambda m: _distance(self.doc, head, m))
+        actor = best.actor
+        sector = AGENT_SECTORS.get(head.lemma_.lower())
+        if (
+            sector
+            and head.idx >= best.end
+            and actor.kind is ActorKind.STATE
+            and actor.sector is None
+        ):
+            actor = with_sector(actor, sector)
+        text_start = min(best.start, head.idx)
+        text_end = max(best.end, head.idx + len(head))
+        return Participant(self.doc.text[text_start:text_end], actor, text_start, text_end)
+
+    def _place_actor(self, head: Token) -> Participant | None:
+        assert self.gazetteer is not None
+        start, end = left_core(head)
+        span = self.doc[start:end]
+        place = self.gazetteer.locate(span.text)
+        if place is None or not place.country:
+            return None
+        actor = self.kb.resolve(place.country, on=self.on)
+        if actor is None:
+            return None
+        return Participant(span.text, actor, span.start_char, span.end_char)
+
+    def _antecedent(self, head: Token) -> Participant | None:
+        lower = head.lower_
+        want_person = lower in PERSON_PRONOUNS or lower in PERSON_WORDS
+        kinds = ANAPHORS.get(lower)
+        lo = bisect.bisect_left(self._starts, head.idx) - 1
+        for m in reversed(self.matches[max(0, lo - 40) : lo + 1]):
+            if m.end > head.idx:
+                continue
+            actor = m.actor
+            if want_person and actor.person is None:
+                continue
+            if not want_person and kinds and actor.kind not in kinds:
+                continue
+            if lower in NONPERSON_PRONOUNS and (
+                actor.person is not None or actor.kind is ActorKind.GENERIC
+            ):
+                continue
+            if lower in NONPERSON_PRONOUNS and _backed(self.doc, m):
+                continue
+            return Participant(head.text, actor, head.idx, head.idx + len(head))
+        return None
+
+
+def with_sector(actor: Actor, sector: str) -> Actor:
+    """A state's generic agent: Israel + troops -> ISR/MIL."""
+    country = actor.country or ""
+    return dataclasses.replace(
+        actor, sector=sector, cameo=f"{country}{sector}", kind=ActorKind.GENERIC
+    )
+
+
+def _definite(token: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
+               for c in token.children)  # fmt: skip
+
+
+def _has_named_modifier(token: Token) -> bool:
+    return any(c.pos_ == "PROPN" or c.ent_type_ for c in token.subtree if c != token)
+
+
+def _backed(doc: Doc, match: ActorMatch) -> bool:
+    """Whether the mention only modifies: "Iran-backed", "Israeli-occupied"."""
+    after = doc.text[match.end : match.end + 12].lower()
+    return after.startswith(("-backed", "-supported", "-sponsored", "-funded", "-armed", "-allied",
+                             "-aligned", "-led", "-occupied", "-controlled", "-held", "-run",
+                             "-based", "-linked", "-affiliated"))  # fmt: skip
+
+
+def _distance(doc: Doc, head: Token, match: ActorMatch) -> tuple[int, int]:
+    """Tree distance from ``head`` to the mention's first token (ties: nearer in the text)."""
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return (99, abs(match.start - head.idx))
+    token = span.root
+    depth = 0
+    current = token
+    while current != head and current.head != current and depth < 20:
+        current = current.head
+        depth += 1
+    if current != head:
+        depth = 50
+    return (depth, abs(match.start - head.idx))
+
+
+def participants_differ(a: Sequence[Participant], b: Sequence[Participant]) -> bool:
+    return {p.actor.id for p in a} != {p.actor.id for p in b}
