@@ -7,6 +7,7 @@ import sys
 import click
 
 from realpolitik import __version__
+from realpolitik.cli.actors import actors_group
 from realpolitik.cli.articles import (
     code_command,
     demo_command,
@@ -43,3 +44,4 @@ def main() -> None:
 
 for _command in (code_command, ingest_command, events_command, facts_command, demo_command):
     main.add_command(_command)
+main.add_command(actors_group)

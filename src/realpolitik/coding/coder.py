@@ -33,9 +33,9 @@ from realpolitik.model import (
 )
 from realpolitik.places import Gazetteer
 
-#: PLOVER types that mean nothing without a recipient.
-NEEDS_TARGET = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "SANCTION", "ACCUSE", "REJECT",
-                          "THREATEN", "CONCEDE"})  # fmt: skip
+#: PLOVER types that require a recipient (PLOVER v0.8: COOPERATE, AID, SANCTION); others
+#: without one are kept with a lower confidence.
+NEEDS_TARGET = frozenset({"COOPERATE", "AID", "SANCTION"})
 #: Codes whose trigger takes a place as target standing for its country ("visited Tehran").
 PLACE_TARGETS = ("042", "043", "19", "18", "20", "17", "15")
 #: Roots whose object clause is reported content, not a separate event.

@@ -82,7 +82,7 @@ class Mentions:
             actor = self._kb(span.start_char, span.end_char)
             if actor is not None:
                 return Participant(span.text, actor, span.start_char, span.end_char)
-        found = self._from_matches(head)
+        found = self._from_matches(head) or self._from_modifiers(head)
         if found is not None:
             return found
         if allow_place and self.gazetteer is not None:
@@ -132,6 +132,22 @@ class Mentions:
         text_start = min(best.start, head.idx)
         text_end = max(best.end, head.idx + len(head))
         return Participant(self.doc.text[text_start:text_end], actor, text_start, text_end)
+
+    def _from_modifiers(self, head: Token) -> Participant | None:
+        """A nationality or state name modifying the head: "Iraqi towns" -> Iraq,
+        "Hungarian and Romanian officials" -> Hungary (its government)."""
+        for child in head.lefts:
+            if child.dep_ not in ("amod", "compound", "poss", "nmod"):
+                continue
+            actor = self._kb(child.idx, child.idx + len(child))
+            if actor is None or actor.kind is not ActorKind.STATE:
+                continue
+            sector = AGENT_SECTORS.get(head.lemma_.lower())
+            if sector and actor.sector is None:
+                actor = with_sector(actor, sector)
+            end = head.idx + len(head)
+            return Participant(self.doc.text[child.idx : end], actor, child.idx, end)
+        return None
 
     def _place_actor(self, head: Token) -> Participant | None:
         assert self.gazetteer is not None

@@ -1,0 +1,896 @@
+"""Build the generated actor data files from the reference data in ../shared/data.
+
+    .venv/bin/python scripts/build_actors.py [--shared ../shared/data]
+
+Reads (never copies) CountryInfo, the CAMEO/NGEC country tables, the GW/COW state lists,
+DIGO, the CAMEO special IGO codes, UCDP actors and external support, Wikidata heads of
+state and government, foreign ministers of January 2023 and the 2026 G20/ASEAN/EU/AU
+snapshots, and writes facts only (codes, names, dates) into
+``src/realpolitik/data/actors/``:
+
+    00_states.yaml            states: ISO3, CAMEO, GW, COW, names, demonyms, capitals, cities
+    01_igos.generated.yaml    international organisations (DIGO, CAMEO special codes)
+    02_groups.generated.yaml  non-state armed groups (UCDP actors) with sponsors (UCDP ESD)
+    03_generated_people.csv   office holders (Wikidata, EveryPolitician, 2026 snapshots)
+    04_generated_spells.csv   their dated role spells, 2000-2026
+
+Hand-written files (organisations.yaml, groups.yaml, people.yaml, terms.yaml, and the
+state corrections in ``STATE_FIXES`` below) take precedence over generated entries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import yaml
+
+from realpolitik.actors.loader import read_yaml
+from realpolitik.actors.records import slugify
+
+REPO = Path(__file__).resolve().parents[1]
+OUT = REPO / "src" / "realpolitik" / "data" / "actors"
+
+#: Capital or city names that are also common English words (never an actor alone).
+# fmt: off
+CITY_STOP = {
+    "al", "as", "bar", "basse", "bath", "city", "colombo district", "concord", "el", "hope",
+    "independence", "la", "male", "march", "mercy", "mobile", "nice", "of", "orange", "praia",
+    "reading", "sale", "split", "ur", "victoria",
+}
+# fmt: on
+#: Demonyms that are ordinary words or ambiguous.
+DEMONYM_STOP = {"turkey", "china", "chinese people", "guinea", "jersey", "georgia", "congo"}
+
+#: Hand corrections and the states CountryInfo handles loosely (public record).
+STATE_FIXES: dict[str, dict[str, object]] = {
+    "USA": {
+        "name": "United States",
+        "aliases": ["United States of America", "US", "U.S.", "U.S.A.", "America", "the States"],
+        "capitals": ["Washington"],
+        "demonyms": ["American", "Americans"],
+    },
+    "GBR": {
+        "name": "United Kingdom",
+        "aliases": [
+            "Britain",
+            "Great Britain",
+            "UK",
+            "U.K.",
+            "United Kingdom of Great Britain and Northern Ireland",
+        ],
+        "capitals": ["London", "Downing Street", "Whitehall"],
+        "demonyms": ["British", "Briton", "Britons"],
+    },
+    "FRA": {"demonyms": ["French", "Frenchman", "Frenchmen"], "capitals": ["Paris"]},
+    "NLD": {"demonyms": ["Dutch"], "capitals": ["Amsterdam", "The Hague"]},
+    "CAN": {"demonyms": ["Canadian", "Canadians"], "capitals": ["Ottawa"]},
+    "AUS": {"demonyms": ["Australian", "Australians"], "capitals": ["Canberra"]},
+    "NZL": {"demonyms": ["New Zealander", "New Zealanders"], "capitals": ["Wellington"]},
+    "DNK": {"demonyms": ["Danish", "Dane", "Danes"], "capitals": ["Copenhagen"]},
+    "NOR": {"demonyms": ["Norwegian", "Norwegians"], "capitals": ["Oslo"]},
+    "ESP": {"demonyms": ["Spanish", "Spaniard", "Spaniards"], "capitals": ["Madrid"]},
+    "PRT": {"demonyms": ["Portuguese"], "capitals": ["Lisbon"]},
+    "CHL": {"demonyms": ["Chilean", "Chileans"], "capitals": ["Santiago"]},
+    "CHN": {
+        "name": "China",
+        "aliases": ["People's Republic of China", "PRC", "P.R.C."],
+        "demonyms": ["Chinese"],
+        "capitals": ["Beijing"],
+    },
+    "RUS": {"name": "Russia", "aliases": ["Russian Federation"], "capitals": ["Moscow", "Kremlin"]},
+    "TWN": {
+        "name": "Taiwan",
+        "aliases": ["Republic of China", "ROC", "Chinese Taipei"],
+        "capitals": ["Taipei"],
+        "note": "Taiwan: ISO3 TWN and CAMEO TWN; GW 713, COW 713",
+    },
+    "PSE": {
+        "name": "Palestine",
+        "aliases": [
+            "State of Palestine",
+            "Palestinian territories",
+            "Occupied Palestinian Territory",
+            "Palestinian Authority",
+            "PA",
+            "West Bank",
+            "Gaza Strip",
+        ],
+        "capitals": ["Ramallah"],
+        "demonyms": ["Palestinian", "Palestinians"],
+        "cities": [
+            "Gaza",
+            "Gaza City",
+            "Khan Younis",
+            "Rafah",
+            "Jenin",
+            "Nablus",
+            "Hebron",
+            "Deir al-Balah",
+        ],
+        "gw": None,
+        "cow": None,
+        "note": "Palestine: ISO3 PSE, CAMEO PSE; UN observer state since 2012-11-29; "
+        "not a GW/COW member",
+    },
+    "XKX": {
+        "name": "Kosovo",
+        "cameo": "KSV",
+        "aliases": ["Republic of Kosovo"],
+        "demonyms": ["Kosovar", "Kosovars", "Kosovan"],
+        "capitals": ["Pristina", "Prishtina"],
+        "gw": 347,
+        "cow": 347,
+        "start": "2008-02-17",
+        "note": "Kosovo: ISO user code XKX, CAMEO KSV; declared independence 2008-02-17",
+    },
+    "ESH": {
+        "name": "Western Sahara",
+        "aliases": ["Sahrawi Arab Democratic Republic", "SADR"],
+        "demonyms": ["Sahrawi", "Sahrawis", "Saharawi"],
+        "capitals": ["Laayoune", "El Aaiun"],
+        "gw": None,
+        "cow": None,
+        "note": "Western Sahara: ISO3 ESH; disputed (Morocco / SADR); not a GW/COW member",
+    },
+    "SSD": {
+        "name": "South Sudan",
+        "demonyms": ["South Sudanese"],
+        "capitals": ["Juba"],
+        "gw": 626,
+        "cow": 626,
+        "start": "2011-07-09",
+        "note": "South Sudan: independent 2011-07-09",
+    },
+    "IRN": {"aliases": ["Islamic Republic of Iran", "Persia"], "capitals": ["Tehran"]},
+    "ISR": {"aliases": ["State of Israel"], "capitals": ["Jerusalem"], "cities": ["Tel Aviv"]},
+    "KOR": {
+        "name": "South Korea",
+        "aliases": ["Republic of Korea", "ROK"],
+        "capitals": ["Seoul"],
+        "demonyms": ["South Korean", "South Koreans"],
+    },
+    "PRK": {
+        "name": "North Korea",
+        "aliases": ["DPRK", "Democratic People's Republic of Korea"],
+        "capitals": ["Pyongyang"],
+        "demonyms": ["North Korean", "North Koreans"],
+    },
+    "SYR": {"name": "Syria", "capitals": ["Damascus"]},
+    "TUR": {"name": "Turkey", "aliases": ["Turkiye", "Türkiye", "Republic of Turkey"]},
+    "ARE": {
+        "name": "United Arab Emirates",
+        "aliases": ["UAE", "U.A.E.", "Emirates"],
+        "demonyms": ["Emirati", "Emiratis"],
+        "capitals": ["Abu Dhabi"],
+    },
+    "SAU": {
+        "name": "Saudi Arabia",
+        "aliases": ["Saudi", "Kingdom of Saudi Arabia", "KSA"],
+        "demonyms": ["Saudi", "Saudis"],
+        "capitals": ["Riyadh"],
+    },
+    "COD": {
+        "name": "Democratic Republic of the Congo",
+        "aliases": ["DR Congo", "DRC", "D.R.C.", "Congo-Kinshasa"],
+        "capitals": ["Kinshasa"],
+    },
+    "COG": {
+        "name": "Republic of the Congo",
+        "aliases": ["Congo-Brazzaville"],
+        "capitals": ["Brazzaville"],
+    },
+    "VEN": {"name": "Venezuela"},
+    "BOL": {"name": "Bolivia"},
+    "TZA": {"name": "Tanzania"},
+    "LAO": {"name": "Laos"},
+    "VNM": {"name": "Vietnam"},
+    "MDA": {"name": "Moldova"},
+    "CZE": {"name": "Czech Republic", "aliases": ["Czechia"]},
+    "MMR": {"name": "Myanmar", "aliases": ["Burma"], "capitals": ["Naypyidaw", "Naypyitaw"]},
+    "UKR": {"capitals": ["Kyiv", "Kiev"]},
+    "GIN": {
+        "name": "Guinea",
+        "aliases": ["Guinea-Conakry", "Republic of Guinea"],
+        "demonyms": ["Guinean", "Guineans"],
+        "capitals": ["Conakry"],
+        "gw": 438,
+        "cow": 438,
+    },
+    "GTM": {
+        "name": "Guatemala",
+        "demonyms": ["Guatemalan", "Guatemalans"],
+        "capitals": ["Guatemala City"],
+        "gw": 90,
+        "cow": 90,
+    },
+    "SRB": {
+        "name": "Serbia",
+        "aliases": ["Republic of Serbia"],
+        "demonyms": ["Serbian", "Serbians", "Serb", "Serbs"],
+        "capitals": ["Belgrade"],
+        "gw": 340,
+        "cow": 345,
+    },
+    "VAT": {
+        "name": "Holy See",
+        "aliases": ["Vatican", "Vatican City"],
+        "capitals": ["Vatican City"],
+        "cow": 327,
+        "note": "Holy See: UN observer state",
+    },
+    "YEM": {"capitals": ["Sanaa", "Sana'a"]},
+}
+
+
+def _title(text: str) -> str:
+    words = text.replace("_", " ").strip().split()
+    small = {"of", "the", "and", "al", "el", "de", "da", "du", "des", "la", "le"}
+    out = [w.lower() if (i and w.lower() in small) else w.capitalize() for i, w in enumerate(words)]
+    return "-".join(p[:1].upper() + p[1:] for p in " ".join(out).split("-"))
+
+
+def _blocks(path: Path) -> list[str]:
+    text = path.read_bytes().decode("latin-1")
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)  # the header documents the tags
+    return re.findall(r"<Country>(.*?)</Country>", text, flags=re.S)
+
+
+def _tag(block: str, tag: str) -> list[str]:
+    m = re.search(rf"<{tag}>(.*?)</{tag}>", block, flags=re.S)
+    if not m:
+        return []
+    items = []
+    for line in m.group(1).splitlines():
+        line = line.split("#")[0].strip()
+        if line:
+            items.append(line)
+    return items
+
+
+def build_states(data: Path) -> list[dict[str, object]]:
+    ont = data / "ontology" / "cameo_actors"
+    ngec = {row["CCA3"]: row for row in csv.DictReader((ont / "countries.csv").open())}
+    gw_rows = list(csv.DictReader((data / "eventdata" / "country_codes" / "gwstates.csv").open()))
+    gw_by_code = {int(r["gwcode"]): r for r in gw_rows}
+    states: dict[str, dict[str, object]] = {}
+    for block in _blocks(ont / "CountryInfo.120116.txt"):
+        codes = [*_tag(block, "ISO3166-alpha3"), *_tag(block, "CountryCode")]
+        codes = [{"IL": "ISR", "KSV": "XKX", "JON": "JPN"}.get(c, c) for c in codes]
+        iso3 = next((c for c in codes if re.fullmatch(r"[A-Z]{3}", c)), "")
+        if not iso3 or iso3 in states:
+            continue
+        cow_text = (_tag(block, "COW-Numeric") or ["0"])[0]
+        cow = int(cow_text) if cow_text.isdigit() and int(cow_text) else None
+        name = ngec[iso3]["Name"] if iso3 in ngec else _title(_tag(block, "CountryName")[0])
+        demonyms = [_title(n) for n in _tag(block, "Nationality")]
+        if iso3 in ngec:
+            for item in ngec[iso3]["Nationality"].split(","):
+                item = item.strip()
+                if item:
+                    demonyms.append(item)
+        aliases = [d for d in demonyms if " of " in d.lower() or "republic" in d.lower()]
+        demonyms = [d for d in demonyms if d not in aliases and d.lower() not in DEMONYM_STOP]
+        capitals = [_title(c) for c in _tag(block, "Capital")]
+        cities = [_title(c) for c in _tag(block, "MajorCities")]
+        gw = cow if cow in gw_by_code and gw_by_code[cow]["end"] >= "1991" else None
+        entry: dict[str, object] = {
+            "id": iso3.lower(),
+            "iso3": iso3,
+            "name": name,
+            "cameo": iso3,
+            "gw": gw,
+            "cow": cow,
+            "aliases": aliases,
+            "demonyms": demonyms,
+            "capitals": capitals,
+            "cities": cities,
+        }
+        if gw is not None and gw_by_code[gw]["start"] > "1945":
+            entry["start"] = gw_by_code[gw]["start"]
+        states[iso3] = entry
+    _dedupe_demonyms(states)
+    fixed = {str(d).lower() for fix in STATE_FIXES.values() for d in fix.get("demonyms", [])}  # type: ignore[attr-defined]
+    for iso3, entry in states.items():
+        if iso3 not in STATE_FIXES or "demonyms" not in STATE_FIXES[iso3]:
+            entry["demonyms"] = [d for d in entry.get("demonyms", []) if d.lower() not in fixed]  # type: ignore[attr-defined]
+    for iso3, fix in STATE_FIXES.items():
+        entry = states.setdefault(iso3, {"id": iso3.lower(), "iso3": iso3, "cameo": iso3})
+        for field, value in fix.items():
+            if field in ("aliases", "demonyms", "capitals", "cities"):
+                old = [str(v) for v in entry.get(field, [])]  # type: ignore[attr-defined]
+                entry[field] = list(dict.fromkeys([*value, *old]))  # type: ignore[misc]
+            else:
+                entry[field] = value
+    for entry in states.values():
+        name = str(entry["name"])
+        entry["aliases"] = [a for a in dict.fromkeys(entry.get("aliases", [])) if a != name]  # type: ignore[call-overload]
+        entry["demonyms"] = list(dict.fromkeys(entry.get("demonyms", [])))  # type: ignore[call-overload]
+        entry["capitals"] = [
+            c
+            for c in dict.fromkeys(entry.get("capitals", []))  # type: ignore[call-overload]
+            if c.lower() not in CITY_STOP
+        ]
+        capitals = set(entry["capitals"])
+        places = {str(c).lower() for c in [*entry["capitals"], *entry.get("cities", [])]}
+        entry["demonyms"] = [d for d in entry["demonyms"] if d.lower() not in places]
+        entry["cities"] = [
+            c
+            for c in dict.fromkeys(entry.get("cities", []))  # type: ignore[call-overload]
+            if c.lower() not in CITY_STOP and c not in capitals
+        ]
+        note = entry.pop("note", None)
+        entry["source"] = (
+            "CountryInfo.120116 (OEDA) names, nationalities, capitals; NGEC countries.csv "
+            "demonyms; Gleditsch-Ward / COW state lists" + (f"; {note}" if note else "")
+        )
+    return sorted(states.values(), key=lambda e: str(e["id"]))
+
+
+def _dedupe_demonyms(states: dict[str, dict[str, object]]) -> None:
+    """A demonym listed under several states stays only where it fits the state's name."""
+    owners: dict[str, list[str]] = defaultdict(list)
+    for iso3, entry in states.items():
+        for d in entry.get("demonyms", []):  # type: ignore[attr-defined]
+            owners[d.lower()].append(iso3)
+    for demonym, isos in owners.items():
+        if len(isos) < 2:
+            continue
+        keep = [i for i in isos if str(states[i].get("name", ""))[:4].lower() == demonym[:4]]
+        for iso3 in isos:
+            if iso3 not in keep:
+                entry = states[iso3]
+                entry["demonyms"] = [d for d in entry["demonyms"] if d.lower() != demonym]  # type: ignore[attr-defined]
+
+
+def build_igos(data: Path, taken: set[str]) -> list[dict[str, object]]:
+    special = data / "ontology" / "cameo_actors" / "cameo_international_special_codes.csv"
+    igos: dict[str, dict[str, object]] = {}
+    for row in csv.DictReader(special.open()):
+        name = re.sub(r"\s*\(([^)]*)\)\s*$", "", row["name"]).strip()
+        acronym = re.search(r"\(([A-Z][A-Za-z]{1,9})\)\s*$", row["name"])
+        slug = slugify(acronym.group(1) if acronym else name)
+        if slug in taken or _norm(name) in taken:
+            continue
+        kind = "ngo" if row["code"].startswith("NGO") else "igo"
+        igos[slug] = {
+            "id": slug,
+            "name": name,
+            "kind": kind,
+            "country": row["code"][:3],
+            "cameo": row["code"],
+            "aliases": [acronym.group(1)] if acronym else [],
+            "source": "CAMEO manual, table of international actors with special codes",
+        }
+    path = data / "actors_ref" / "igo_digo" / "io_dataDID-1.0-RIO.csv"
+    for row in csv.DictReader(path.open(encoding="utf-8", errors="replace")):
+        if row.get("Living") != "1":
+            continue
+        acronym, name = row["ioname"].strip(), row["orgname"].strip()
+        slug = slugify(acronym)
+        if not slug or slug in igos or slug in taken or _norm(name) in taken or "." in name:
+            continue
+        aliases = [acronym] if acronym.isupper() and 2 < len(acronym) <= 6 else []
+        igos[slug] = {
+            "id": slug,
+            "name": name,
+            "kind": "igo",
+            "country": "IGO",
+            "cameo": "IGO",
+            "aliases": aliases,
+            "start": row["sdate"] or None,
+            "source": "DIGO 1.0 (Eilstrup-Sangiovanni 2020, from COW IGO v3): alive in 2016",
+        }
+    return list(igos.values())
+
+
+def _norm(name: str) -> str:
+    return slugify(name)
+
+
+def _gw_to_iso(data: Path) -> dict[int, str]:
+    table: dict[int, str] = {}
+    for row in csv.DictReader((data / "ontology" / "cameo_actors" / "cow2iso.txt").open()):
+        if row["cow_id"].isdigit() and row["iso3"] and not row["valid_until"]:
+            table[int(row["cow_id"])] = row["iso3"]
+    table.update({260: "DEU", 678: "YEM", 340: "SRB", 347: "XKX", 816: "VNM", 713: "TWN"})
+    return table
+
+
+#: UCDP names and aliases that are ordinary words or places, never a group's name in news.
+# fmt: off
+UCDP_NAME_STOP = {
+    "al-umma", "cobras", "contras", "counterrevolutionaries", "elements", "greenlanders",
+    "jama'at", "maidan", "neutralists", "ninjas", "outlaws", "rastas", "royalists",
+    "sakartvelo", "spanish", "spiders", "tibet", "union", "zairois", "zaïrois",
+}
+# fmt: on
+
+
+def _usable_name(name: str) -> bool:
+    words = name.split()
+    if words and words[0].lower() == "the" and len(words) == 2:
+        return False  # "The Family", "The Nation"
+    latin = all(ord(c) < 0x250 or not c.isalpha() for c in name)
+    return latin and name.lower() not in UCDP_NAME_STOP
+
+
+def build_groups(
+    data: Path, taken: set[str], state_names: dict[str, str]
+) -> list[dict[str, object]]:
+    gw_iso = _gw_to_iso(data)
+    ucdp = data / "actors_ref" / "ucdp_actor" / "ucdp-actor-221.csv"
+    groups: dict[str, dict[str, object]] = {}
+    ids_by_ucdp: dict[str, str] = {}
+    for row in csv.DictReader(ucdp.open(encoding="utf-8-sig")):
+        if row["Org"] not in ("1", "2"):
+            continue
+        name = row["NameData"].strip()
+        slug = slugify(name)
+        names = {
+            name,
+            row["NameOrig"],
+            row["NameOrigFullEng"],
+            row["NameOrigFull"],
+            row["NewName"],
+            row["NewNameFullEng"],
+        }
+        names = {n.strip() for n in names if n and n.strip() and n.strip() != "n/a"}
+        if not slug or slug in taken or any(_norm(n) in taken for n in names) or slug in groups:
+            continue
+        gwno = (row["GWNOLoc"] or "").split(",")[0].strip()
+        country = gw_iso.get(int(gwno)) if gwno.isdigit() else None
+        if country is None:
+            continue
+        aliases = sorted(n for n in names if n != name and len(n) <= 80 and n.count(" ") < 9)
+        aliases = [a for a in aliases if not re.fullmatch(r"[A-Z]{1,2}", a) and _usable_name(a)]
+        if not _usable_name(name):
+            continue
+        groups[slug] = {
+            "id": slug,
+            "name": name,
+            "country": country,
+            "sector": "REB",
+            "cameo": f"{country}REB",
+            "aliases": aliases,
+            "source": f"UCDP Actor Dataset 22.1, ActorId {row['ActorId']} "
+            f"(location {row['Location']})",
+        }
+        ids_by_ucdp[row["ActorId"]] = slug
+    _add_sponsors(data, groups, ids_by_ucdp, state_names)
+    return [g for g in groups.values() if len(str(g["name"])) > 2]
+
+
+def _add_sponsors(
+    data: Path, groups: dict[str, dict[str, object]], ids: dict[str, str], states: dict[str, str]
+) -> None:
+    """State supporters from UCDP ESD ("Government of Iran" -> irn), first and last year."""
+    path = data / "actors_ref" / "ucdp_esd" / "ucdp-esd-ay-181.csv"
+    years: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for row in csv.DictReader(path.open(encoding="utf-8-sig")):
+        slug = ids.get(row["actor_id"])
+        if slug is None or row["actor_nonstate"] != "1" or not row["ext_name"]:
+            continue
+        for ext in re.split(r",\s*(?=Government of)", row["ext_name"]):
+            m = re.match(r"Government of (.+)$", ext.strip())
+            sponsor = states.get(_norm(m.group(1))) if m else None
+            if sponsor is not None:
+                years[(slug, sponsor)].append(int(row["year"]))
+    for (slug, sponsor), ys in sorted(years.items()):
+        sponsors = groups[slug].setdefault("sponsors", [])
+        sponsors.append(
+            {
+                "by": sponsor,
+                "start": min(ys),
+                "end": max(ys),  # type: ignore[union-attr]
+                "source": "UCDP External Support Dataset 18.1 (state supporter, years)",
+            }
+        )
+
+
+_FUNCTION_WORDS = {
+    "to",
+    "of",
+    "for",
+    "in",
+    "from",
+    "at",
+    "with",
+    "the",
+    "and",
+    "or",
+    "a",
+    "an",
+    "on",
+}
+_RELIGIONS = {"MUS", "CHR", "JEW", "BUD", "HIN", "REL", "SHI", "SUN", "CTH", "PRO", "ORT"}
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    return word + "s"
+
+
+def build_terms(data: Path, sectors: frozenset[str]) -> list[dict[str, object]]:
+    """Agent nouns from the Phoenix agents dictionary (MIT), with regular plurals."""
+    path = data / "ontology" / "petrarch2_dictionaries" / "Phoenix.agents.txt"
+    macros: dict[str, list[str]] = {}
+    terms: dict[str, dict[str, object]] = {}
+    for raw in path.read_text(encoding="latin-1").splitlines():
+        line = raw.split("#")[0].strip()
+        m = re.match(r"^!(\w+)!\s*=\s*(.+)$", line)
+        if m:
+            macros[m.group(1)] = [w.strip() for w in m.group(2).split(",") if w.strip()]
+            continue
+        m = re.match(r"^([^\[{]+?)\s*(?:\{([^}]*)\})?\s*\[~?([A-Z]{3,9})[^\]]*\]", line)
+        if not m:
+            continue
+        codes = [m.group(3)[i : i + 3] for i in range(0, len(m.group(3)), 3)]
+        # Phoenix uses CAMEO codes; our sector is PLOVER: media MED -> JRN, health HLH -> MED
+        codes = [
+            {"MED": "JRN", "HLH": "MED"}.get(c, c) if i == 0 else c for i, c in enumerate(codes)
+        ]
+        sector = "REL" if codes[0] in _RELIGIONS else codes[0]
+        if sector not in sectors:
+            continue
+        secondary = codes[1] if len(codes) > 1 and codes[1] in sectors else None
+        forms = [m.group(1)]
+        for name, values in macros.items():
+            if f"!{name}!" in forms[0]:
+                forms = [forms[0].replace(f"!{name}!", v) for v in values]
+        phrases: list[str] = []
+        for form in forms:
+            phrase = form.replace("_", " ").strip().lower()
+            if not phrase or "!" in phrase or len(phrase) < 3:
+                continue
+            if phrase.split()[-1] in _FUNCTION_WORDS or phrase.split()[0] in _FUNCTION_WORDS:
+                continue  # "ambassador to": a term must not swallow the preposition
+            last = phrase.split()[-1]
+            phrases += [phrase, phrase[: -len(last)] + _plural(last)]
+        if m.group(2):
+            phrases += [p.replace("_", " ").strip().lower() for p in m.group(2).split(",")]
+        for phrase in phrases:
+            if phrase and phrase not in terms:
+                entry: dict[str, object] = {"phrase": phrase, "sector": sector}
+                if secondary:
+                    entry["secondary"] = secondary
+                entry["source"] = "PETRARCH2 Phoenix.agents.txt (OEDA, MIT)"
+                terms[phrase] = entry
+    return list(terms.values())
+
+
+def _date(value: str) -> str | None:
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value or "")
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    except ValueError:
+        return None
+
+
+#: Surnames that are also ordinary English words or very common names.
+# fmt: off
+SURNAME_STOP = {
+    "abdullah", "abu", "ahmad", "ahmadi", "ahmed", "al", "ali", "ba", "bin", "bishop", "black",
+    "borne", "brown", "chen", "choi", "cisse", "costa", "da", "de", "diallo", "el", "fernandez",
+    "garcia", "george", "gonzalez", "grace", "green", "haque", "hassan", "hope", "hossain",
+    "huang", "hussein", "ibn", "ibrahim", "ii", "iii", "islam", "ismail", "issa", "iv", "james",
+    "john", "johnson", "jones", "jr", "jung", "justice", "kang", "khalifa", "khalil", "khan",
+    "kim", "king", "kone", "kumar", "lee", "li", "liu", "long", "lopez", "love", "mahmoud",
+    "maktoum", "march", "martin", "martinez", "may", "mohamed", "mohammed", "muhammad",
+    "mustafa", "nahyan", "nasser", "ndiaye", "nguyen", "osman", "park", "paul", "pereira",
+    "perez", "philippe", "power", "price", "rahman", "rashid", "rice", "rich", "rodriguez",
+    "sabah", "saeed", "said", "saleh", "salem", "sanchez", "santos", "sato", "saud", "shah",
+    "silva", "singh", "smith", "song", "sow", "sr", "suzuki", "tanaka", "thani", "thomas",
+    "toure", "tran", "traore", "van", "victoria", "wang", "white", "will", "yang", "yoon",
+    "young", "yusuf", "zhang", "zhao", "zhou",
+}
+# fmt: on
+
+
+#: Family-name-first names: the last word is a given name, not a surname.
+# fmt: off
+EAST_ASIAN_SURNAMES = {
+    "chen", "chun", "han", "hu", "huang", "jiang", "kim", "lee", "li", "liu", "lula", "moon",
+    "park", "roh", "wang", "wen", "wu", "xi", "yang", "yoon", "zhang", "zhao", "zhou",
+}
+# fmt: on
+
+
+def _surname_aliases(people: dict[str, dict[str, str]], leaders: set[str]) -> None:
+    """Give heads of state and government their surname as an alias ("Trump"), where no
+    other person in the data shares it."""
+    surnames: dict[str, list[str]] = defaultdict(list)
+    for pid, p in people.items():
+        words = re.findall(r"[^\W\d_][\w'-]*", p["name"])
+        regnal = any(re.fullmatch(r"[IVX]+", w) for w in words)
+        foreign = any(w in ("da", "de", "do", "dos", "das") for w in words)
+        east_asian = bool(words) and words[0].lower() in EAST_ASIAN_SURNAMES
+        if len(words) >= 2 and not (regnal or foreign or east_asian):
+            surname = words[-1]
+            surnames[surname.lower()].append(pid)
+    for surname, pids in surnames.items():
+        if (
+            len(pids) == 1
+            and len(surname) >= 4
+            and surname not in SURNAME_STOP
+            and pids[0] in leaders
+        ):
+            p = people[pids[0]]
+            if "-" in surname or surname.startswith("al"):
+                continue
+            p["aliases"] = "|".join(a for a in (p["aliases"], p["name"].split()[-1]) if a)
+
+
+def build_people(data: Path, states: set[str]) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    ref = data / "actors_ref"
+    people: dict[str, dict[str, str]] = {}
+    spells: list[dict[str, str]] = []
+
+    def person(name: str, qid: str, entity: str, source: str) -> str:
+        pid = slugify(name)
+        if pid not in people:
+            people[pid] = {
+                "id": pid,
+                "name": name,
+                "aliases": "",
+                "entity": entity,
+                "sector": "ELI",
+                "wikidata": qid,
+                "source": source,
+            }
+        return pid
+
+    src = "Wikidata heads of state/government (geografia, to 2025-10-03)"
+    current = {
+        (r["iso3"], r["role"], r["person_qid"])
+        for r in csv.DictReader((ref / "wikidata_hos_hog_geografia" / "leaders_current.csv").open())
+    }
+    rows = list(csv.DictReader((ref / "wikidata_hos_hog_geografia" / "leaders_history.csv").open()))
+    by_office: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+    for row in rows:
+        start = _date(row["start"])
+        if start is None or row["iso3"].lower() not in states or not row["person"].strip():
+            continue
+        if row["iso3"] == "AND" and row["role"] == "head_of_state":
+            continue  # co-princes: the French president and the Bishop of Urgell
+        by_office[(row["iso3"], row["role"])].append(
+            {**row, "start": start, "end": _date(row["end"]) or ""}
+        )
+    for (iso3, role), holders in by_office.items():
+        holders.sort(key=lambda r: r["start"])
+        closed = [(h["start"], h["end"]) for h in holders if h["end"]]
+        holders = [
+            h
+            for h in holders
+            if h["end"]
+            or (iso3, role, h["person_qid"]) in current
+            or not any(a <= h["start"] < b for a, b in closed)
+        ]
+        for i, row in enumerate(holders):
+            end = row["end"]
+            if not end:
+                later = [h["start"] for h in holders[i + 1 :] if h["start"] > row["start"]]
+                if later:
+                    end = later[0]
+                elif (iso3, role, row["person_qid"]) not in current:
+                    continue  # open spell of someone no longer listed as current: unknown end
+            if end and end < "2000-01-01":
+                continue
+            pid = person(row["person"].strip(), row["person_qid"], iso3.lower(), src)
+            title = "head of state" if role == "head_of_state" else "head of government"
+            spells.append(
+                {
+                    "person": pid,
+                    "entity": iso3.lower(),
+                    "role": title,
+                    "sector": "GOV",
+                    "start": row["start"],
+                    "end": end,
+                    "rank": "10" if role == "head_of_state" else "15",
+                    "source": src,
+                }
+            )
+    _foreign_ministers(ref, states, person, spells)
+    _snapshots_2026(ref, states, person, spells)
+    leaders = {x["person"] for x in spells if x["role"] in ("head of state", "head of government")}
+    _surname_aliases(people, leaders)
+    held: dict[str, Counter[str]] = defaultdict(Counter)
+    for s in spells:
+        held[s["person"]][s["entity"]] += 2 if s["role"] != "head of state" else 1
+    for pid, counts in held.items():
+        counts["gbr"] += 0.5 if "gbr" in counts else 0  # type: ignore[assignment]
+        people[pid]["entity"] = counts.most_common(1)[0][0]
+    return list(people.values()), spells
+
+
+def _foreign_ministers(ref: Path, states: set[str], person, spells: list[dict[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    src = "EveryPolitician/Wikidata: foreign minister in office 2023-01-10"
+    seeds = {
+        r["name_en"].lower(): r["iso3"]
+        for r in csv.DictReader((ref / "wikidata_hos_hog_geografia" / "countries_seed.csv").open())
+    }
+    for row in csv.DictReader(
+        (ref / "everypolitician_world" / "sources_foreign_wikidata.csv").open()
+    ):
+        iso3 = seeds.get(row["countryLabel"].lower())
+        start = _date(row["start"])
+        if not iso3 or iso3.lower() not in states or not row["name"] or not start:
+            continue
+        pid = person(row["name"], row["person"], iso3.lower(), src)
+        spells.append(
+            {
+                "person": pid,
+                "entity": iso3.lower(),
+                "role": "foreign minister",
+                "sector": "GOV",
+                "start": start,
+                "end": "",
+                "rank": "30",
+                "source": src + "; end date not in source",
+            }
+        )
+
+
+def _snapshots_2026(ref: Path, states: set[str], person, spells: list[dict[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    folder = ref / "world_leaders_current_g20_asean"
+    seeds = {
+        r["iso2"]: r["iso3"]
+        for r in csv.DictReader((ref / "wikidata_hos_hog_geografia" / "countries_seed.csv").open())
+    }
+    src = "world-leaders-current snapshot 2026-08-22 (Wikidata + Wikipedia)"
+    for name in ("g20_leaders_2026-08-22.csv", "asean_leaders_2026-08-22.csv"):
+        for row in csv.DictReader((folder / name).open()):
+            iso3 = (seeds.get(row["ISO"]) or "").lower()
+            if iso3 not in states:
+                continue
+            for who, since, role, rank in (
+                ("Head of Government", "HoG Since", "head of government", "15"),
+                ("Head of State", "HoS Since", "head of state", "10"),
+            ):
+                start = _date(row[since])
+                if row[who] and start:
+                    pid = person(row[who], "", iso3, src)
+                    spells.append(
+                        {
+                            "person": pid,
+                            "entity": iso3,
+                            "role": role,
+                            "sector": "GOV",
+                            "start": start,
+                            "end": "",
+                            "rank": rank,
+                            "source": src,
+                        }
+                    )
+    changes = json.loads((folder / "changes_2026.json").read_text())
+    for change in changes.get("changes", []):
+        iso3 = {"uk": "gbr"}.get(change["country"], change["country"])
+        if iso3 in states and change.get("new_holder_en"):
+            role = change["position"].replace("_", " ")
+            pid = person(change["new_holder_en"], "", iso3, src)
+            spells.append(
+                {
+                    "person": pid,
+                    "entity": iso3,
+                    "role": role,
+                    "sector": "GOV",
+                    "start": change["change_date"],
+                    "end": "",
+                    "rank": "15" if "government" in role else "10",
+                    "source": src,
+                }
+            )
+
+
+def close_open_spells(spells: list[dict[str, str]], curated: list[tuple[str, str, str]]) -> None:
+    """An open spell ends the day before the next holder of the same office starts."""
+    starts: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for s in spells:
+        starts[(s["entity"], s["role"])].append(s["start"])
+    for entity, role, start in curated:
+        starts[(entity, role)].append(start)
+    for s in spells:
+        if s["end"]:
+            continue
+        later = sorted(x for x in starts[(s["entity"], s["role"])] if x > s["start"])
+        if later:
+            s["end"] = (dt.date.fromisoformat(later[0]) - dt.timedelta(days=1)).isoformat()
+
+
+def dedupe(spells: list[dict[str, str]]) -> list[dict[str, str]]:
+    seen: set[tuple[str, str, str, str]] = set()
+    out = []
+    for s in sorted(spells, key=lambda s: (s["person"], s["start"], s["role"])):
+        k = (s["person"], s["entity"], s["role"], s["start"])
+        if k not in seen:
+            seen.add(k)
+            out.append(s)
+    return out
+
+
+def _dump(path: Path, header: str, section: str, entries: list[dict[str, object]]) -> None:
+    clean = [{k: v for k, v in e.items() if v not in (None, [], "")} for e in entries]
+    text = yaml.safe_dump({section: clean}, allow_unicode=True, sort_keys=False, width=100)
+    path.write_text(header + text, encoding="utf-8")
+
+
+def _write_csv(path: Path, fields: list[str], rows: list[dict[str, str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared" / "data")
+    data = parser.parse_args().shared
+    curated_ids: set[str] = set()
+    curated_spells: list[tuple[str, str, str]] = []
+    for name in (
+        "organs.yaml",
+        "organisations.yaml",
+        "groups.yaml",
+        "people.yaml",
+        "people_ministers.yaml",
+    ):
+        if (OUT / name).exists():
+            kd = read_yaml(OUT / name)
+            for e in kd.entities:
+                curated_ids.add(e.id)
+                curated_ids.update(slugify(n) for n in e.names)
+            for p in kd.people:
+                curated_spells.extend((s.entity, s.role, str(s.start)) for s in p.spells if s.start)
+    head = "# Generated by scripts/build_actors.py from ../shared/data (facts only). Do not edit;\n"
+    head += "# put corrections in the hand-written files, which take precedence.\n"
+    states = build_states(data)
+    _dump(OUT / "00_states.yaml", head, "states", states)
+    state_ids = {str(s["id"]) for s in states}
+    igos = build_igos(data, curated_ids | state_ids)
+    _dump(OUT / "01_igos.generated.yaml", head, "organisations", igos)
+    state_names = {
+        _norm(str(n)): str(s["id"]) for s in states for n in [s["name"], *s.get("aliases", [])]
+    }  # type: ignore[misc]
+    groups = build_groups(data, curated_ids | state_ids | {str(i["id"]) for i in igos}, state_names)
+    _dump(OUT / "02_groups.generated.yaml", head, "groups", groups)
+    from realpolitik.actors.records import SECTORS
+
+    terms = build_terms(data, SECTORS)
+    _write_csv(
+        OUT / "05_generated_terms.csv",
+        ["phrase", "sector", "secondary", "role", "title", "source"],
+        terms,
+    )  # type: ignore[arg-type]
+    people, spells = build_people(data, state_ids)
+    close_open_spells(spells, curated_spells)
+    spells = dedupe(spells)
+    _write_csv(
+        OUT / "03_generated_people.csv",
+        ["id", "name", "aliases", "entity", "sector", "wikidata", "source"],
+        people,
+    )
+    _write_csv(
+        OUT / "04_generated_spells.csv",
+        ["person", "entity", "role", "sector", "start", "end", "rank", "source"],
+        spells,
+    )
+    print(
+        f"states {len(states)}, igos {len(igos)}, groups {len(groups)}, "
+        f"people {len(people)}, spells {len(spells)}"
+    )
+
+
+if __name__ == "__main__":
+    main()

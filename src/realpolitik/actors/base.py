@@ -1,0 +1,364 @@
+"""The actor knowledge base: load the data files once, then resolve mentions on a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import os
+import pickle
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from realpolitik.actors.entries import Entity, KnowledgeData, Person, Spell, Sponsor
+from realpolitik.actors.index import Index, Piece, RefKind
+from realpolitik.actors.loader import read_files
+from realpolitik.actors.resolver import Reading, Resolver
+from realpolitik.actors.scan import scan_text
+from realpolitik.actors.text import Token, fold, tokenize
+from realpolitik.errors import DataError
+from realpolitik.model import Actor, ActorKind
+from realpolitik.settings import data_path
+
+log = logging.getLogger(__name__)
+
+#: Environment variable naming a folder of user actor files (``*.yaml``, ``*.csv``).
+USER_DIR_ENV = "REALPOLITIK_ACTORS_DIR"
+_FUZZY_CUTOFF = 85.0
+_CACHE_LIMIT = 200_000
+#: Bump when the compiled form (Index, entries) changes shape.
+_CACHE_VERSION = "actors-7"
+_CACHE_KEEP = 6
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMatch:
+    """A mention found in a text: ``text == source[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    actor: Actor
+    how: str  # "alias" | "demonym" | "title" | "person" | "agent" | "fuzzy"
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """A knowledge-base entry that matches a searched name, with its dated roles."""
+
+    id: str
+    name: str
+    kind: ActorKind
+    country: str | None
+    sector: str | None
+    cameo: str | None
+    aliases: tuple[str, ...]
+    spells: tuple[Spell, ...]
+    sponsors: tuple[Sponsor, ...]
+    wikidata: str | None
+    source: str
+    score: float
+
+
+def user_dir() -> Path:
+    """Where ``realpolitik actors add`` puts user files: ``$REALPOLITIK_ACTORS_DIR``, else
+    ``$XDG_CONFIG_HOME/realpolitik/actors`` (``~/.config/realpolitik/actors``)."""
+    if os.environ.get(USER_DIR_ENV):
+        return Path(os.environ[USER_DIR_ENV])
+    base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return base / "realpolitik" / "actors"
+
+
+def packaged_files() -> list[Path]:
+    folder = data_path("actors")
+    return _actor_files(folder)
+
+
+def _actor_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    files = [p for p in folder.iterdir() if p.suffix in (".yaml", ".yml", ".csv", ".txt")]
+    # people before spells, so that spells find their person
+    return sorted(files, key=lambda p: (p.name.endswith("spells.csv"), p.name))
+
+
+class ActorBase:
+    """Resolve actor mentions on a date.  Build once with :meth:`load`, then share."""
+
+    def __getstate__(self) -> dict[str, object]:
+        state = {name: getattr(self, name) for name in self.__dict__}
+        state["_cache"] = {}
+        state["_parsed"] = {}
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+
+    def __init__(self, data: KnowledgeData, *, skipped: tuple[str, ...] = ()) -> None:
+        self.data = data
+        #: Messages for user files that were left out because they are malformed.
+        self.skipped = skipped
+        self.index = Index(data)
+        self.resolver = Resolver(self.index)
+        self._cache: dict[tuple[str, dt.date, bool], Reading | None] = {}
+        self._parsed: dict[str, tuple[list[Token], list[Piece]]] = {}
+        self._fuzzy_names: list[str] = []
+        self._fuzzy_refs: list[tuple[int, str]] = []
+        for name_key, refs in self.index.names.items():
+            name = " ".join(name_key)
+            ref = refs[0]
+            if len(name) >= 6 and ref.kind in (RefKind.ENTITY, RefKind.PERSON, RefKind.DEMONYM):
+                self._fuzzy_names.append(name)
+                self._fuzzy_refs.append((ref.kind, ref.target))
+
+    @classmethod
+    def load(cls, *, extra: Sequence[Path] = (), user: bool = True) -> ActorBase:
+        """The packaged knowledge base, then the user folder (see :func:`user_dir`), then
+        ``extra`` files; a later entry with the same id overrides an earlier one.
+
+        A malformed ``extra`` file raises :class:`DataError` naming file, line and reason;
+        a malformed file in the user folder is skipped with a warning.
+        """
+        packaged = packaged_files()
+        found = _actor_files(user_dir()) if user else []
+        for path in extra:
+            if not Path(path).is_file():
+                raise DataError(f"{path}: actor file not found")
+        extras = [Path(p) for p in extra]
+        files = [*packaged, *found, *extras]
+        cached = _read_cache(files)
+        if cached is not None:
+            for message in cached.skipped:
+                log.warning("skipping user actor file: %s", message)
+            return cached
+        try:
+            kb = cls(read_files(files))
+        except DataError:
+            if not found:
+                raise
+            data, skipped = _read_skipping_bad_user_files(packaged, found)
+            kb = cls(read_files(extras, base=data), skipped=skipped)
+        _write_cache(files, kb)
+        return kb
+
+    # -- resolution --------------------------------------------------------------------
+
+    def resolve(self, mention: str, *, on: dt.date, bare_agents: bool = False) -> Actor | None:
+        """The actor the head of ``mention`` denotes on ``on``, or ``None``.
+
+        ``bare_agents`` also resolves a role noun with no country ("soldiers") to a
+        country-less generic actor; the coder leaves it off.
+        """
+        reading = self.reading(mention, on=on, bare_agents=bare_agents)
+        return reading.actor if reading else None
+
+    def reading(self, mention: str, *, on: dt.date, bare_agents: bool = False) -> Reading | None:
+        """Like :meth:`resolve`, also saying how the actor was found."""
+        cache_key = (mention, on, bare_agents)
+        if cache_key in self._cache:
+            return self._cache[cache_key]
+        reading = self._read(mention, on=on, bare_agents=bare_agents)
+        if len(self._cache) >= _CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[cache_key] = reading
+        return reading
+
+    def _read(self, mention: str, *, on: dt.date, bare_agents: bool) -> Reading | None:
+        parsed = self._parsed.get(mention)
+        if parsed is None:
+            tokens = tokenize(mention)
+            parsed = (tokens, self.index.pieces(tokens))
+            if len(self._parsed) >= _CACHE_LIMIT:
+                self._parsed.clear()
+            self._parsed[mention] = parsed
+        tokens, pieces = parsed
+        if not tokens:
+            return None
+        reading = self.resolver.phrase(mention, tokens, pieces, on=on, bare_agents=bare_agents)
+        if reading is None and not pieces:
+            reading = self._fuzzy(mention, tokens, on=on)
+        return reading
+
+    def _fuzzy(self, mention: str, tokens: Sequence[Token], *, on: dt.date) -> Reading | None:
+        """Transliteration variants of a proper name ("Khurelsukh", "Hizbullah")."""
+        words = [t for t in tokens if t.norm not in ("the", "a", "an")]
+        if not words or len(words) > 4 or not all(t.upper for t in words):
+            return None
+        query = " ".join(t.norm for t in words)
+        if len(query) < 6:
+            return None
+        hit = process.extractOne(
+            query, self._fuzzy_names, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF
+        )
+        if hit is None:
+            return None
+        name, _score, position = hit
+        if name[0] != query[0] or name.count(" ") != query.count(" "):
+            return None
+        kind, _target = self._fuzzy_refs[position]
+        reading = self.resolver.phrase(
+            name, tokenize(name), self.index.pieces(tokenize(name)), on=on
+        )
+        if reading is None or (kind == RefKind.PERSON and reading.actor.person is None):
+            return None
+        return Reading(reading.actor, "fuzzy")
+
+    def scan(self, text: str, *, on: dt.date) -> list[ActorMatch]:
+        """Every actor mention in ``text``: longest, non-overlapping, in text order."""
+        return [
+            ActorMatch(start, end, text[start:end], reading.actor, reading.how)
+            for start, end, reading in scan_text(self, text, on=on)
+        ]
+
+    # -- browsing ----------------------------------------------------------------------
+
+    def search(self, name: str, *, limit: int = 10) -> list[SearchHit]:
+        """Entries whose names match ``name`` (exactly first, then closely)."""
+        wanted = fold(name).strip()
+        hits: dict[str, SearchHit] = {}
+        for entity in self.data.entities:
+            score = _name_score(wanted, (*entity.names, *entity.demonyms, entity.id))
+            if score:
+                hits["e:" + entity.id] = _entity_hit(entity, score)
+        for person in self.data.people:
+            score = _name_score(wanted, (*person.names, person.id))
+            if score:
+                hits["p:" + person.id] = self._person_hit(person, score)
+        return sorted(hits.values(), key=lambda h: (-h.score, h.name))[:limit]
+
+    def _person_hit(self, person: Person, score: float) -> SearchHit:
+        entity = self.index.entities.get(person.entity or "")
+        return SearchHit(
+            id=person.id,
+            name=person.name,
+            kind=ActorKind.PERSON,
+            country=entity.country if entity else None,
+            sector=person.sector,
+            cameo=None,
+            aliases=person.aliases,
+            spells=tuple(sorted(person.spells, key=lambda s: s.start or dt.date.min)),
+            sponsors=(),
+            wikidata=person.wikidata,
+            source=person.source,
+            score=score,
+        )
+
+    def entity(self, entity_id: str) -> Entity | None:
+        return self.index.entities.get(entity_id)
+
+    def sponsors(self, entity_id: str, *, on: dt.date) -> list[Entity]:
+        """The states and groups known to support ``entity_id`` on ``on`` (Iran for PIJ).
+
+        A sponsor relation with only years is taken to cover those whole years."""
+        entity = self.index.entities.get(entity_id)
+        if entity is None:
+            return []
+        found = []
+        for sponsor in entity.sponsors:
+            start = sponsor.start or dt.date.min
+            end = sponsor.end or dt.date.max
+            if sponsor.end is not None and sponsor.end.month == 1 and sponsor.end.day == 1:
+                end = dt.date(sponsor.end.year, 12, 31)  # "end: 2017" means the whole year
+            if start <= on <= end and sponsor.by in self.index.entities:
+                found.append(self.index.entities[sponsor.by])
+        return found
+
+    def pieces(self, text: str) -> tuple[list[Token], list[Piece]]:
+        tokens = tokenize(text)
+        return tokens, self.index.pieces(tokens)
+
+    def __len__(self) -> int:
+        return len(self.data.entities) + len(self.data.people)
+
+
+def _read_skipping_bad_user_files(
+    packaged: list[Path], found: list[Path]
+) -> tuple[KnowledgeData, tuple[str, ...]]:
+    """The packaged data plus every user file that reads cleanly on top of it."""
+    data = read_files(packaged)
+    skipped: list[str] = []
+    for path in found:
+        try:
+            data = read_files([path], base=data)
+        except DataError as exc:
+            log.warning("skipping user actor file: %s", exc)
+            skipped.append(str(exc))
+    return data, tuple(skipped)
+
+
+def cache_dir() -> Path:
+    """Compiled knowledge bases: ``$XDG_CACHE_HOME/realpolitik`` (``~/.cache/realpolitik``).
+
+    The data files stay the source of truth: a cache entry is keyed by every file's path,
+    size and modification time, so editing a file makes a new one.
+    """
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "realpolitik"
+
+
+def _cache_path(files: Sequence[Path]) -> Path:
+    digest = hashlib.sha1(_CACHE_VERSION.encode())
+    for path in files:
+        stat = path.stat()
+        digest.update(f"{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return cache_dir() / f"actors-{digest.hexdigest()[:20]}.pickle"
+
+
+def _read_cache(files: Sequence[Path]) -> ActorBase | None:
+    path = _cache_path(files)
+    try:
+        with path.open("rb") as handle:
+            kb = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None
+    return kb if isinstance(kb, ActorBase) else None
+
+
+def _write_cache(files: Sequence[Path], kb: ActorBase) -> None:
+    path = _cache_path(files)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(kb, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+        old = sorted(path.parent.glob("actors-*.pickle"), key=lambda p: p.stat().st_mtime)
+        for stale in old[:-_CACHE_KEEP]:  # keep the few most recent compiled forms
+            stale.unlink(missing_ok=True)
+    except OSError as exc:  # a read-only home still works, only slower
+        log.debug("cannot write actor cache %s: %s", path, exc)
+
+
+def _name_score(wanted: str, names: Iterable[str]) -> float:
+    best = 0.0
+    for name in names:
+        folded = fold(name)
+        if folded == wanted:
+            return 100.0
+        if wanted in folded.split() or (len(wanted) >= 4 and folded.startswith(wanted)):
+            best = max(best, 90.0)
+        else:
+            score = fuzz.ratio(wanted, folded)
+            if score >= 85:
+                best = max(best, float(score) - 10)
+    return best
+
+
+def _entity_hit(entity: Entity, score: float) -> SearchHit:
+    return SearchHit(
+        id=entity.id,
+        name=entity.name,
+        kind=entity.kind,
+        country=entity.country,
+        sector=entity.sector,
+        cameo=entity.cameo,
+        aliases=entity.aliases,
+        spells=(),
+        sponsors=entity.sponsors,
+        wikidata=entity.wikidata,
+        source=entity.source,
+        score=score,
+    )

@@ -1,0 +1,122 @@
+"""The compiled lookup form of the knowledge base: every name, keyed by its folded tokens.
+
+``Index.pieces(tokens)`` finds the longest known names in a token list; the resolver
+interprets the sequence of pieces.  The index is built once per :class:`ActorBase`.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from realpolitik.actors.entries import Entity, KnowledgeData, Person, Term
+from realpolitik.actors.text import Token, canon, key
+
+
+class RefKind(enum.IntEnum):
+    """What a name refers to; the lower the value, the stronger the reading."""
+
+    ENTITY = 0
+    PERSON = 1
+    DEMONYM = 2
+    CAPITAL = 3
+    TERM = 4
+    CITY = 5
+
+
+class Ref(NamedTuple):
+    """A reading of a name.  ``kind`` is a :class:`RefKind` value kept as a plain int, so
+    the compiled index pickles (and loads from the cache) quickly; compare with ``==``."""
+
+    kind: int
+    target: str  # entity id, person id or term phrase key
+    caps: bool  # the name is an acronym: match only when written in capitals
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """Tokens ``start:end`` (token indices) form a known name with these readings."""
+
+    start: int
+    end: int
+    refs: tuple[Ref, ...]
+
+    @property
+    def best(self) -> Ref:
+        return self.refs[0]
+
+
+def _is_acronym(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return " " not in name.strip() and len(letters) <= 6 and all(c.isupper() for c in letters)
+
+
+class Index:
+    def __init__(self, data: KnowledgeData) -> None:
+        self.entities: dict[str, Entity] = {e.id: e for e in data.entities}
+        self.people: dict[str, Person] = {p.id: p for p in data.people}
+        self.terms: dict[str, Term] = {}
+        self.names: dict[tuple[str, ...], list[Ref]] = {}
+        # later entries (hand-written files, user files) win a name shared with earlier ones
+        for entity in reversed(data.entities):
+            for name in entity.names:
+                self._add(name, RefKind.ENTITY, entity.id)
+            for name in entity.demonyms:
+                self._add(name, RefKind.DEMONYM, entity.id)
+            for name in entity.capitals:
+                self._add(name, RefKind.CAPITAL, entity.id)
+            for name in entity.cities:
+                self._add(name, RefKind.CITY, entity.id)
+        for person in reversed(data.people):
+            for name in person.names:
+                self._add(name, RefKind.PERSON, person.id)
+        for term in data.terms:
+            term_key = " ".join(key(term.phrase))
+            self.terms[term_key] = term
+            self._add(term.phrase, RefKind.TERM, term_key, caps=False)
+        for refs in self.names.values():
+            refs.sort(key=lambda r: r.kind)
+        self.reach: dict[str, int] = {}
+        for name_key in self.names:
+            first = name_key[0]
+            self.reach[first] = max(self.reach.get(first, 0), len(name_key))
+
+    def _add(self, name: str, kind: RefKind, target: str, *, caps: bool | None = None) -> None:
+        name_key = key(name)
+        if not name_key:
+            return
+        ref = Ref(int(kind), target, _is_acronym(name) if caps is None else caps)
+        refs = self.names.setdefault(name_key, [])
+        if all((r.kind, r.target) != (kind, target) for r in refs):
+            refs.append(ref)
+
+    def pieces(self, tokens: Sequence[Token]) -> list[Piece]:
+        """Greedy longest, non-overlapping known names, left to right."""
+        norms = [canon(t) for t in tokens]
+        found: list[Piece] = []
+        i, n = 0, len(tokens)
+        while i < n:
+            reach = self.reach.get(norms[i], 0)
+            for length in range(min(reach, n - i), 0, -1):
+                refs = self.names.get(tuple(norms[i : i + length]))
+                if refs is None:
+                    continue
+                fitting = tuple(
+                    r
+                    for r in refs
+                    if (not r.caps or _written_caps(tokens[i]))
+                    and (length > 1 or r.kind != RefKind.PERSON or tokens[i].upper)
+                )
+                if fitting:
+                    found.append(Piece(i, i + length, fitting))
+                    i += length
+                    break
+            else:
+                i += 1
+        return found
+
+
+def _written_caps(token: Token) -> bool:
+    return token.caps or "." in token.norm

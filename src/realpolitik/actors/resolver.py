@@ -1,0 +1,315 @@
+"""Interpret a noun phrase as the actor its head denotes on a date.
+
+The phrase is split into known pieces (names, demonyms, capitals, titles, agent nouns) by
+:class:`~realpolitik.actors.index.Index`; the head is the last piece of the phrase's main
+part (before a comma, a relative clause or a preposition).  A person head resolves through
+the office they hold on the date; a title or agent noun takes its country from a demonym,
+a possessive or an ``of``/``in`` complement; anything else gives ``None``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from realpolitik.actors.entries import Entity, Person, Spell, Term
+from realpolitik.actors.index import Index, Piece, RefKind
+from realpolitik.actors.phrase import (
+    FILLERS,
+    OFFICIAL,
+    PARTICLES,
+    PAST,
+    QUANTIFIERS,
+    Element,
+    kind_of,
+    split_elements,
+    split_prepositions,
+    split_segments,
+)
+from realpolitik.actors.text import Token, key
+from realpolitik.model import Actor, ActorKind
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    actor: Actor
+    how: str
+
+
+class Resolver:
+    def __init__(self, index: Index) -> None:
+        self.index = index
+
+    # -- phrases ---------------------------------------------------------------------
+
+    def phrase(
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        pieces: Sequence[Piece],
+        *,
+        on: dt.date,
+        bare_agents: bool = False,
+    ) -> Reading | None:
+        elements = split_elements(text, tokens, pieces)
+        segments = split_segments(text, tokens, elements)
+        if not segments:
+            return None
+        reading = self._segment(text, tokens, segments[0], on=on, bare_agents=bare_agents)
+        if reading is not None or len(segments) < 2:
+            return reading
+        named = all(
+            e.piece is None and (tokens[e.start].upper or _hyphenated(text, tokens, e.start))
+            for e in segments[0]
+        )
+        if any(e.piece is None and tokens[e.start].upper for e in segments[0]) and not named:
+            return None
+        second = self._segment(text, tokens, segments[1], on=on, bare_agents=False)
+        if named and (second is None or second.how not in ("title", "person")):
+            return None  # "Frank, a cat": only an office describes an unknown name
+        return second
+
+    def _segment(
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        elements: list[Element],
+        *,
+        on: dt.date,
+        bare_agents: bool,
+    ) -> Reading | None:
+        main, complements = split_prepositions(tokens, elements)
+        if (
+            main
+            and complements
+            and all(
+                e.piece is None
+                and (tokens[e.start].norm in QUANTIFIERS or tokens[e.start].norm.isdigit())
+                for e in main
+            )
+        ):  # "several of the largest trade unions in Denmark"
+            rest = elements[len(main) + 1 :]
+            return self._segment(text, tokens, rest, on=on, bare_agents=bare_agents)
+        core = [e for e in main if not e.modifier or e.home]
+        core = [e for e in core if not (e.piece is None and tokens[e.start].norm == "'s")]
+        if not core:
+            return None
+        # "former", "retired" anywhere before the head make an office holder an elite
+        past = any(tokens[i].norm in PAST for e in core[:-1] for i in range(e.start, e.end))
+        # nouns after a name that keep its meaning ("the Hamas movement", "the Ombudsman's Office")
+        filler: str | None = None
+        while len(core) > 1 and core[-1].piece is None and tokens[core[-1].start].norm in FILLERS:
+            filler = filler or tokens[core[-1].start].norm
+            core.pop()
+        # trailing capitalised unknown words: a name after a title ("Minister X Y")
+        names: list[Element] = []
+        while (
+            core
+            and core[-1].piece is None
+            and (
+                tokens[core[-1].start].upper or (names and tokens[core[-1].start].norm in PARTICLES)
+            )
+        ):
+            names.insert(0, core.pop())
+        if names:
+            if core and kind_of(core[-1]) == RefKind.TERM and self._term(core[-1]).title:
+                return self._term_reading(
+                    tokens, core, complements, on=on, past=past, bare=bare_agents
+                )
+            return None
+        head = core[-1]
+        if head.piece is None:
+            return None
+        kind = head.piece.best.kind
+        target = head.piece.best.target
+        if kind == RefKind.PERSON:
+            return self._person_reading(self.index.people[target], on=on, past=past)
+        if kind == RefKind.ENTITY:
+            entity = self.index.entities[target]
+            if filler is not None and entity.kind is ActorKind.STATE:
+                return None
+            return Reading(self._entity_actor(entity), "alias")
+        if kind == RefKind.TERM:
+            return self._term_reading(tokens, core, complements, on=on, past=past, bare=bare_agents)
+        if filler is not None:
+            return None
+        if kind == RefKind.CAPITAL:
+            entity = self.index.entities[target]
+            return Reading(self._entity_actor(entity, sector="GOV"), "alias")
+        if kind == RefKind.DEMONYM:
+            return Reading(self._entity_actor(self.index.entities[target]), "demonym")
+        if kind == RefKind.TERM:
+            return self._term_reading(tokens, core, complements, on=on, past=past, bare=bare_agents)
+        return None  # a city alone is a place, not an actor
+
+    # -- readings --------------------------------------------------------------------
+
+    def _term(self, element: Element) -> Term:
+        assert element.piece is not None
+        return self.index.terms[element.piece.best.target]
+
+    def _term_reading(
+        self,
+        tokens: Sequence[Token],
+        core: list[Element],
+        complements: list[list[Element]],
+        *,
+        on: dt.date,
+        past: bool,
+        bare: bool,
+    ) -> Reading | None:
+        term = self._term(core[-1])
+        context: tuple[Entity, int] | None = None
+        for element in reversed(core[:-1]):
+            usable = not element.modifier or element.home
+            context = self._context(element, on=on) if usable else None
+            if context is not None:
+                break
+        for complement in complements if context is None else ():
+            sub = self._complement(complement, tokens, on=on)
+            if sub is not None:
+                context = sub
+                break
+        if context is None:
+            if not bare:
+                return None
+            bare_sector = "ELI" if past and term.sector in OFFICIAL else term.sector
+            actor = Actor(
+                id=f"agent-{bare_sector.lower()}",
+                name=term.role or term.phrase,
+                country=None,
+                sector=bare_sector,
+                cameo=f"---{_cameo_role(bare_sector)}{term.secondary or ''}",
+                kind=ActorKind.GENERIC,
+                role=term.role,
+            )
+            return Reading(actor, "title" if term.title else "agent")
+        entity, via = context
+        if entity.kind is not ActorKind.STATE:
+            return Reading(self._entity_actor(entity, role=term.role), "alias")
+        if entity.part_of is not None:  # an organ keeps its sector: the Knesset's speaker is LEG
+            sector = "ELI" if past else None
+            return Reading(self._entity_actor(entity, sector=sector, role=term.role), "alias")
+        sector = "ELI" if past and (term.title or term.sector in OFFICIAL) else term.sector
+        how = "title" if term.title else ("demonym" if via == RefKind.DEMONYM else "agent")
+        kind = ActorKind.STATE if term.title or sector == "GOV" else ActorKind.GENERIC
+        actor = self._entity_actor(
+            entity, sector=sector, role=term.role, kind=kind, secondary=term.secondary
+        )
+        return Reading(actor, how)
+
+    def _complement(
+        self, complement: list[Element], tokens: Sequence[Token], *, on: dt.date
+    ) -> tuple[Entity, int] | None:
+        """The entity an ``of``/``in`` complement names: its own head, else any name in it."""
+        core = list(complement)
+        while len(core) > 1 and core[-1].piece is None and tokens[core[-1].start].norm in FILLERS:
+            core.pop()
+        if not core or core[-1].piece is None:
+            return None  # "of the Chadian Human Rights League": its head is unknown
+        heads = [e for e in core if e.piece is not None and not e.modifier]
+        for element in reversed(heads):
+            context = self._context(element, on=on)
+            if context is not None:
+                return context
+        return None
+
+    def _context(self, element: Element, *, on: dt.date) -> tuple[Entity, int] | None:
+        if element.piece is None:
+            return None
+        ref = element.piece.best
+        if ref.kind in (RefKind.ENTITY, RefKind.DEMONYM, RefKind.CAPITAL, RefKind.CITY):
+            return self.index.entities[ref.target], ref.kind
+        if ref.kind == RefKind.PERSON:
+            reading = self._person_reading(self.index.people[ref.target], on=on, past=False)
+            if reading is not None and reading.actor.id in self.index.entities:
+                return self.index.entities[reading.actor.id], ref.kind
+        return None
+
+    def _person_reading(self, person: Person, *, on: dt.date, past: bool) -> Reading | None:
+        spell = _current(person.spells, on, person.entity)
+        if spell is not None and not past:
+            entity = self.index.entities[spell.entity]
+            sector = spell.sector if entity.kind is ActorKind.STATE else None
+            actor = self._entity_actor(entity, sector=sector, person=person, role=spell.role)
+            return Reading(actor, "person")
+        if person.entity is not None:
+            entity = self.index.entities[person.entity]
+            sector = person.sector if entity.kind is ActorKind.STATE else None
+            return Reading(self._entity_actor(entity, sector=sector, person=person), "person")
+        latest = spell or _latest_before(person.spells, on) or _earliest(person.spells)
+        if latest is None:
+            return None
+        entity = self.index.entities[latest.entity]
+        if entity.kind is ActorKind.STATE:
+            actor = self._entity_actor(entity, sector=person.sector or "ELI", person=person)
+        else:
+            actor = self._entity_actor(entity, person=person)
+        return Reading(actor, "person")
+
+    def _entity_actor(
+        self,
+        entity: Entity,
+        *,
+        sector: str | None = None,
+        person: Person | None = None,
+        role: str | None = None,
+        kind: ActorKind | None = None,
+        secondary: str | None = None,
+    ) -> Actor:
+        cameo: str | None = entity.cameo
+        if entity.part_of is not None and entity.part_of in self.index.entities:
+            organ = entity
+            entity = self.index.entities[entity.part_of]
+            sector = sector or organ.sector
+            secondary = secondary or organ.secondary
+            kind = kind or ActorKind.STATE
+        if entity.kind is ActorKind.STATE:
+            if sector is not None and secondary is None and role is not None:
+                title = self.index.terms.get(" ".join(key(role)))
+                secondary = title.secondary if title is not None else None
+            cameo = (entity.cameo or entity.country or "") + _cameo_role(sector) + (secondary or "")
+        else:
+            sector = entity.sector
+        return Actor(
+            id=entity.id,
+            name=entity.name,
+            country=entity.country,
+            sector=sector,
+            cameo=cameo or None,
+            kind=kind or entity.kind,
+            person=person.name if person else None,
+            role=role,
+            wikidata=entity.wikidata,
+        )
+
+
+def _hyphenated(text: str, tokens: Sequence[Token], i: int) -> bool:
+    """Token ``i`` continues a hyphenated name ("Ho-jen")."""
+    return i > 0 and text[tokens[i - 1].end : tokens[i].start] == "-"
+
+
+#: PLOVER sector -> CAMEO role code for the combined ``cameo`` string, where they differ.
+_CAMEO_ROLE = {"MED": "HLH", "JRN": "MED", "PRM": "UAF", "PRE": "SEP", "UNK": "", "SOC": "NGO"}
+
+
+def _cameo_role(sector: str | None) -> str:
+    if sector is None:
+        return ""
+    return _CAMEO_ROLE.get(sector, sector)
+
+
+def _current(spells: Sequence[Spell], on: dt.date, home: str | None = None) -> Spell | None:
+    """The most senior spell on ``on``; on a tie, the one in the person's home entity."""
+    active = [s for s in spells if s.covers(on)]
+    return min(active, key=lambda s: (s.rank, s.entity != home)) if active else None
+
+
+def _latest_before(spells: Sequence[Spell], on: dt.date) -> Spell | None:
+    past = [s for s in spells if s.end is not None and s.end < on]
+    return max(past, key=lambda s: s.end or on) if past else None
+
+
+def _earliest(spells: Sequence[Spell]) -> Spell | None:
+    return min(spells, key=lambda s: s.start or dt.date.min) if spells else None

