@@ -8,6 +8,9 @@ import click
 
 from realpolitik import __version__
 from realpolitik.cli.actors import actors_group
+from realpolitik.cli.bench import bench
+from realpolitik.cli.data import blocs_command, import_group, network_command, relations_command
+from realpolitik.cli.evaluate import eval_command
 from realpolitik.cli.articles import (
     code_command,
     demo_command,
@@ -44,4 +47,13 @@ def main() -> None:
 
 for _command in (code_command, ingest_command, events_command, facts_command, demo_command):
     main.add_command(_command)
-main.add_command(actors_group)
+for _command in (
+    actors_group,
+    eval_command,
+    bench,
+    import_group,
+    relations_command,
+    network_command,
+    blocs_command,
+):
+    main.add_command(_command)

@@ -229,6 +229,27 @@ def is_complement(token: Token) -> bool:
     )
 
 
+FUTURE_HEADS = frozenset({"plan", "intend", "promise", "pledge", "vow", "agree", "offer", "prepare",
+                          "decide", "ready", "prepared", "willing", "expect", "aim", "commit"})  # fmt: skip
+
+
+def future(token: Token) -> bool:
+    """Whether the act is announced for the future ("will allow", "ready to host", "agreed to
+    release"), as opposed to wished for by someone else or conditional."""
+    verb = token
+    if token.pos_ in ("NOUN", "PROPN"):
+        gov = governor(token)
+        if gov is None:
+            return False
+        verb = gov
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children):
+        return True
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in FUTURE_HEADS:
+        return True
+    return verb.dep_ == "xcomp" and head.dep_ == "acomp" and head.lemma_.lower() in FUTURE_HEADS
+
+
 def path_to_root(token: Token) -> Iterator[Token]:
     current = token
     for _ in range(40):

@@ -43,6 +43,8 @@ CONTENT_ROOTS = frozenset({"02", "03", "09", "10", "11", "12", "13"})
 #: Roots whose target may be the object of their complement ("threatened to strike Israel");
 #: not rejections ("refused to attack X" rejects nothing of X's).
 COMPLEMENT_TARGET_ROOTS = frozenset({"02", "03", "10", "13"})
+#: Roots of cooperative acts, whose refusal is coded as REJECT.
+COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 #: Reciprocal acts: "Iran and Russia met" is a meeting of each with the other.
 RECIPROCAL = ("04", "057", "06", "190", "193")
 BACKING_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "armed", "allied"})
@@ -90,8 +92,12 @@ class Coder:
         contents = {m.token.i for m in matches if m.code[:2] in CONTENT_ROOTS}
         best: dict[tuple[str, str, str], Event] = {}
         for match in matches:
-            if arg.negated(match.token) or self._is_content(match.token, contents, sent):
+            if self._is_content(match.token, contents, sent):
                 continue
+            if arg.negated(match.token):
+                match = self._refusal(match)
+                if match is None:
+                    continue
             candidate = self._arguments(match, mentions)
             if candidate is None:
                 continue
@@ -121,6 +127,14 @@ class Coder:
             if match is not None:
                 found.append(match)
         return found
+
+    @staticmethod
+    def _refusal(match: Match) -> Match | None:
+        """A negated cooperative act in the future is a rejection ("Syria will not accept
+        refugees", "would not meet the demands"); any other negated act did not happen."""
+        if match.code[:2] in COOPERATIVE_ROOTS and arg.irrealis(match.token):
+            return Match("120", match.token, match.specificity, match.nominal, False, match.particles)
+        return None
 
     def _is_content(self, token: Token, contents: set[int], sent: Span) -> bool:
         """Whether ``token`` sits inside the object of an accusation, demand, threat or promise."""
@@ -255,6 +269,8 @@ class Coder:
         self, cand: Candidate, sent: Span, article: Article, mentions: Mentions
     ) -> list[Event]:
         code = self._code(cand.match)
+        if cand.hypothetical and arg.future(cand.match.token):
+            code = intent_code(code)
         entry = self.ontology.entry(code)
         plover = self.ontology.plover_for(code)
         if plover is None:
@@ -334,6 +350,22 @@ class Coder:
             evidence=evidence,
             trigger=trig,
         )
+
+
+#: Cooperative acts announced for the future are intentions (PLOVER: future CONSULT,
+#: SUPPORT, COOPERATE and AID are AGREE; promised concessions are CAMEO's 035).
+INTENT_CODES = {"04": "036", "05": "032", "06": "031", "061": "0311", "062": "0312", "07": "033",
+                "071": "0331", "072": "0332", "073": "0333", "074": "0334", "08": "035",
+                "081": "0351", "0841": "0353", "085": "0354", "086": "0355", "0863": "0355",
+                "087": "0356", "0871": "0356", "0874": "0356"}  # fmt: skip
+
+
+def intent_code(code: str) -> str:
+    """The "express intent to …" code of a cooperative act (unchanged for other acts)."""
+    for n in range(len(code), 1, -1):
+        if code[:n] in INTENT_CODES:
+            return INTENT_CODES[code[:n]]
+    return code
 
 
 def _sentence_bounds(sent: Span) -> tuple[int, int]:

@@ -164,12 +164,16 @@ def _noun_pattern(code: str, text: str) -> NounPattern:
 def _has_particles(token: Token, particles: tuple[str, ...]) -> bool:
     if not particles:
         return True
-    near = {c.lower_ for c in token.children if c.dep_ in _PARTICLE_DEPS}
-    near |= {g.lower_ for c in token.children if c.dep_ in _PARTICLE_DEPS for g in c.children}
-    near |= {
-        g.lemma_.lower() for c in token.children if c.dep_ in _PARTICLE_DEPS for g in c.children
-    }
+    # "agreed on Wednesday" is no "agree on": a preposition heading a date is no particle.
+    children = [c for c in token.children if c.dep_ in _PARTICLE_DEPS and not _heads_date(c)]
+    near = {c.lower_ for c in children}
+    near |= {g.lower_ for c in children for g in c.children}
+    near |= {g.lemma_.lower() for c in children for g in c.children}
     return all(p in near for p in particles)
+
+
+def _heads_date(token: Token) -> bool:
+    return any(g.ent_type_ in ("DATE", "TIME") for g in token.children if g.dep_ == "pobj")
 
 
 def _has_objects(token: Token, objects: tuple[str, ...]) -> bool:

@@ -136,17 +136,36 @@ class Mentions:
     def _from_modifiers(self, head: Token) -> Participant | None:
         """A nationality or state name modifying the head: "Iraqi towns" -> Iraq,
         "Hungarian and Romanian officials" -> Hungary (its government)."""
+        sector = AGENT_SECTORS.get(head.lemma_.lower())
         for child in head.lefts:
             if child.dep_ not in ("amod", "compound", "poss", "nmod"):
                 continue
-            actor = self._kb(child.idx, child.idx + len(child))
+            start = child.left_edge.idx
+            actor = self._kb(start, child.idx + len(child))
             if actor is None or actor.kind is not ActorKind.STATE:
                 continue
-            sector = AGENT_SECTORS.get(head.lemma_.lower())
             if sector and actor.sector is None:
                 actor = with_sector(actor, sector)
             end = head.idx + len(head)
-            return Participant(self.doc.text[child.idx : end], actor, child.idx, end)
+            return Participant(self.doc.text[start:end], actor, start, end)
+        if sector is None:
+            return None
+        # "rebels in the Ivory Coast", "students from Indonesia": an agent and its country
+        for prep in head.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of", "throughout"):
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                lo, hi = obj.left_edge.idx, obj.idx + len(obj)
+                actor = self._kb(lo, hi)
+                if actor is None and self.gazetteer is not None:
+                    place = self.gazetteer.locate(self.doc.text[lo:hi])
+                    if place is not None and place.country:
+                        actor = self.kb.resolve(place.country, on=self.on)
+                if actor is not None and actor.kind is ActorKind.STATE:
+                    actor = with_sector(actor, sector) if actor.sector is None else actor
+                    return Participant(self.doc.text[head.idx : hi], actor, head.idx, hi)
         return None
 
     def _place_actor(self, head: Token) -> Participant | None:
