@@ -130,3 +130,31 @@ def test_real_pipeline_on_a_few_plover_sentences(shared: Path) -> None:
     metrics = json.loads(result.stdout.strip().splitlines()[-1])
     assert metrics["n"] == 20 and metrics["uncoded"] < 20
     assert 0.0 <= metrics["event_accuracy"] <= 1.0 and 0.0 <= metrics["actor_country_f1"] <= 1.0
+
+
+SPEC_KEYS = {
+    "plover-gsr": {"dataset", "n", "event_accuracy", "actor_country_f1"},
+    "petrarch": {"dataset", "records", "root_country", "full"},
+    "conflibert": {"dataset", "n", "accuracy", "macro_f1", "span_f1"},
+}
+LEVEL_KEYS = {"correct", "uncoded", "extra", "null", "tp_rate", "fp_rate"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("dataset", "relative"),
+    [
+        ("plover-gsr", "plover_gsr"),
+        ("petrarch", "udpetrarch_validation/PETR2_GSR_validation.xml"),
+        ("conflibert", "conflibert_cameo"),
+    ],
+)
+def test_spec_keys_on_real_files(shared: Path, fake_coder, dataset: str, relative: str) -> None:
+    path = shared / "data/eventcoding" / relative
+    metrics = run(dataset, path, limit=5, load_coder=lambda: fake_coder({})).metrics
+    assert SPEC_KEYS[dataset] <= set(metrics)
+    if dataset == "petrarch":
+        assert set(metrics["root_country"]) >= LEVEL_KEYS and set(metrics["full"]) >= LEVEL_KEYS
+    if dataset == "conflibert":
+        assert set(metrics["span_f1"]) == {"source", "target"}
+    json.dumps(metrics)  # JSON-ready

@@ -125,8 +125,9 @@ def test_header_offsets_are_article_offsets(nlp) -> None:
 
 
 def test_casualties_split_into_killed_and_injured(extract) -> None:
-    facts = extract("As of April 26th, OHCHR reported 5,939 civilian casualties "
-                    "(2,787 killed and 3,152 injured).")
-    assert {(f.kind, f.value) for f in facts} == {
-        (FactKind.KILLED, 2787), (FactKind.INJURED, 3152)}
+    facts = extract(
+        "As of April 26th, OHCHR reported 5,939 civilian casualties "
+        "(2,787 killed and 3,152 injured)."
+    )
+    assert {(f.kind, f.value) for f in facts} == {(FactKind.KILLED, 2787), (FactKind.INJURED, 3152)}
     assert all(f.cumulative and f.attribution == "OHCHR" for f in facts)

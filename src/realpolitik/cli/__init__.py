@@ -8,9 +8,6 @@ import click
 
 from realpolitik import __version__
 from realpolitik.cli.actors import actors_group
-from realpolitik.cli.bench import bench
-from realpolitik.cli.data import blocs_command, import_group, network_command, relations_command
-from realpolitik.cli.evaluate import eval_command
 from realpolitik.cli.articles import (
     code_command,
     demo_command,
@@ -18,6 +15,9 @@ from realpolitik.cli.articles import (
     facts_command,
     ingest_command,
 )
+from realpolitik.cli.bench import bench
+from realpolitik.cli.data import blocs_command, import_group, network_command, relations_command
+from realpolitik.cli.evaluate import eval_command
 from realpolitik.errors import RealpolitikError, UsageError
 
 

@@ -68,10 +68,12 @@ _REMOTE_MODES = frozenset(
         "airstrike",
         "air strike",
         "remote",
+        "heavy-weapons",
     }
 )
 _RIOT_MODES = frozenset({"riot", "violent", "mob"})
 _ARMED = frozenset({"MIL", "REB", "SPY", "COP", "INS", "PMG", "UAF", "MLT", "GOV"})
+_UNARMED = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR", "BUS", "REF", "PTY"})
 _CIVILIAN = frozenset({"CVL", "REF", "EDU", "MED", "HLH", "LAB", "AGR", "BUS", "JRN", "REL"})
 
 
@@ -239,26 +241,31 @@ def acled_event_type(events: Sequence[Event], facts: Sequence[Fact]) -> str:
     ====================================================  ==============================
     ours (PLOVER event / mode, CAMEO code)                ACLED
     ====================================================  ==============================
-    ASSAULT/COERCE with aerial, explosive, artillery,     Explosions/Remote violence
-    drone or suicide mode; CAMEO 183, 195, 1951...
+    ASSAULT with aerial, explosive, heavy-weapons,        Explosions/Remote violence
+    artillery, drone or suicide mode; CAMEO 183 (bombing),
+    194 (artillery and tanks), 195 (aerial weapons)
     ASSAULT between armed actors (MIL, REB, COP...);      Battles
-    CAMEO 19x fighting (190-194, 196); 192 occupation
+    CAMEO 19x fighting (190-193, 196)
     ASSAULT on civilians or on no named armed actor;      Violence against civilians
-    CAMEO 18x, 20x; COERCE abduction (181)
-    PROTEST with riot/violent mode; CAMEO 145             Riots
+    CAMEO 18x, 20x; abduction (181, mode "abduct")
+    PROTEST with riot/violent mode; CAMEO 145; ASSAULT    Riots
+    by unarmed people (CVL, OPP, LAB, EDU...)
     PROTEST (any other mode); CAMEO 14x                   Protests
     anything else (agreements, arrests, MOBILIZE,         Strategic developments
     RETREAT, SANCTION...) or nothing coded
     ====================================================  ==============================
 
     The most violent type present wins, in the order of the table.  With no violent
-    event, a ``killed`` or ``injured`` fact makes the row violence against civilians.
+    event, a ``killed``, ``injured`` or ``hostages`` fact makes the row violence against
+    civilians (ACLED's "Attack" and "Abduction/forced disappearance"); a ``detained`` fact
+    stays a strategic development (ACLED's "Arrests").
     """
     found = {_event_acled_type(e) for e in events}
     for kind in (EXPLOSIONS, BATTLES, CIVILIANS, RIOTS, PROTESTS):
         if kind in found:
             return kind
-    if any(f.kind in (FactKind.KILLED, FactKind.INJURED) and f.value > 0 for f in facts):
+    violent = (FactKind.KILLED, FactKind.INJURED, FactKind.HOSTAGES)
+    if any(f.kind in violent and f.value > 0 for f in facts):
         return CIVILIANS
     return STRATEGIC
 
@@ -272,10 +279,12 @@ def _event_acled_type(event: Event) -> str:
     violent = plover == "ASSAULT" or code[:2] in ("18", "19", "20")
     if not violent:
         return STRATEGIC
-    if mode in _REMOTE_MODES or code.startswith(("183", "195", "1951", "1952")):
+    if mode in _REMOTE_MODES or code.startswith(("183", "194", "195")):
         return EXPLOSIONS
-    if code.startswith("181"):
+    if code.startswith("181") or mode == "abduct":
         return CIVILIANS
+    if event.source.actor.sector in _UNARMED:
+        return RIOTS
     sectors = {event.source.actor.sector, event.target.actor.sector if event.target else None}
     if (
         code.startswith("19")
@@ -388,10 +397,10 @@ def format_table(metrics: dict[str, Any]) -> str:
         "location_50km",
         "event_type_accuracy",
     )
-    width = max(len(k) for k in keys) + 2
-    for key in keys:
-        value = metrics.get(key)
-        lines.append(f"{key:<{width}}{'-' if value is None else f'{value:.3f}'}")
-    for kind, value in metrics.get("event_type_recall", {}).items():
-        lines.append(f"  recall {kind:<{width - 9}}{'-' if value is None else f'{value:.3f}'}")
+    recall = metrics.get("event_type_recall", {})
+    labels = [*keys, *(f"recall {kind}" for kind in recall)]
+    values = [*(metrics.get(k) for k in keys), *recall.values()]
+    width = max(len(label) for label in labels) + 2
+    for label, value in zip(labels, values, strict=True):
+        lines.append(f"{label:<{width}}{'-' if value is None else f'{value:.3f}'}")
     return "\n".join(lines)

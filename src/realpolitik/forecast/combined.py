@@ -15,7 +15,13 @@ import numpy.typing as npt
 
 from realpolitik.forecast.data import TkgDataset
 from realpolitik.forecast.evaluate import QueryDay, Scores, evaluate, query_days, split_timeline
-from realpolitik.forecast.features import FEATURES, Candidates, FeatureConfig, candidates
+from realpolitik.forecast.features import (
+    FEATURES,
+    Candidates,
+    FeatureConfig,
+    candidates,
+    fallback_scores,
+)
 from realpolitik.forecast.history import Snapshot, Timeline
 from realpolitik.forecast.rules import RuleConfig, RuleSet, learn_rules
 
@@ -29,10 +35,12 @@ _CANDIDATE_FLOOR = 1e3
 class RankerConfig:
     ranker_days: int = 40
     queries_per_day: int = 600
-    trees: int = 400
-    learning_rate: float = 0.05
+    trees: int = 300
+    learning_rate: float = 0.1
     leaves: int = 31
-    patience: int = 40
+    patience: int = 20
+    threads: int = 1
+    """One thread: on a shared 2-core machine OpenMP spinning makes two slower than one."""
     seed: int = 0
 
 
@@ -48,10 +56,13 @@ class CombinedModel:
         self, queries: npt.NDArray[np.int64], *, history: Snapshot
     ) -> npt.NDArray[np.float64]:
         found = candidates(queries, history, self.rules, self.features)
-        return self.score_candidates(found)
+        return self.score_candidates(found, fallback_scores(queries, history))
 
-    def score_candidates(self, found: Candidates) -> npt.NDArray[np.float64]:
-        scores = found.fallback.copy()
+    def score_candidates(
+        self, found: Candidates, fallback: npt.NDArray[np.float64]
+    ) -> npt.NDArray[np.float64]:
+        """Candidates above ``fallback`` (the relation prior), ordered by the ranker."""
+        scores = fallback
         if self.booster is None:
             cols = [FEATURES.index(name) for name in ("rule1", "rule2", "rule3")]
             value = found.features[:, cols].astype(np.float64).sum(axis=1)
@@ -136,7 +147,8 @@ def train_ranker(train: Examples, valid: Examples, config: RankerConfig) -> obje
         "bagging_freq": 1,
         "feature_fraction": 0.9,
         "seed": config.seed,
-        "num_threads": 2,
+        "num_threads": config.threads,
+        "max_bin": 63,
         "verbose": -1,
         "metric": "map",
         "eval_at": [10],

@@ -55,8 +55,6 @@ class Candidates:
     query: npt.NDArray[np.int64]
     entity: npt.NDArray[np.int64]
     features: npt.NDArray[np.float32]
-    fallback: npt.NDArray[np.float64]
-    """``(queries, E)`` score of non-candidates: the relation prior, below any candidate."""
 
 
 def candidates(
@@ -74,13 +72,11 @@ def candidates(
             np.zeros(0, np.int64),
             np.zeros(0, np.int64),
             np.zeros((0, len(FEATURES)), np.float32),
-            np.zeros((0, history.num_entities)),
         )
     return Candidates(
         query=np.concatenate([p.query + off for p, off in zip(parts, offsets, strict=False)]),
         entity=np.concatenate([p.entity for p in parts]),
         features=np.concatenate([p.features for p in parts]),
-        fallback=np.concatenate([p.fallback for p in parts]),
     )
 
 
@@ -102,23 +98,18 @@ def _chunk(
     rule_scores = [
         rules.apply(queries, history, lam=config.lam_fast, length=length) for length in (1, 2, 3)
     ]
-    prior = _normalise_rows(history.relation_recency(0.0)[r].toarray())
-    recent = _normalise_rows(history.relation_recency(config.lam_fast)[r].toarray())
+    prior = _normalise_rows(history.relation_recency(0.0))[r]
+    recent_all = _normalise_rows(history.relation_recency(config.lam_fast))
+    recent = recent_all[r]
     object_recent = np.asarray(history.relation_recency(config.lam_fast).sum(axis=0)).ravel()
-    pre = (3.0 * last + rule_scores[0] + rule_scores[1] + rule_scores[2]).toarray()
-    pre += 0.1 * np.log1p(pair_any.toarray()) + 0.05 * np.log1p(reverse.toarray())
-    evidence = pre > 0
-    pre += 1e-3 * recent
-    top_prior = np.argpartition(-recent, min(config.prior_candidates, num_e - 1), axis=1)[
-        :, : config.prior_candidates
-    ]
-    evidence[np.arange(n)[:, None], top_prior] |= recent[np.arange(n)[:, None], top_prior] > 0
-    pre = np.where(evidence, pre, -np.inf)
-    k = min(config.top_k, num_e)
-    top = np.argpartition(-pre, k - 1, axis=1)[:, :k]
-    keep = np.isfinite(pre[np.arange(n)[:, None], top])
-    query = np.repeat(np.arange(n), keep.sum(axis=1))
-    entity = top[keep]
+    # evidence first; the most frequent recent objects of the relation join with a tiny score
+    top_rel, top_obj = _top_per_row(recent_all, config.prior_candidates)
+    popular = sp.csr_matrix(
+        (1e-3 * _at(recent_all, top_rel, top_obj), (top_rel, top_obj)), shape=recent_all.shape
+    )[r]
+    pre = 3.0 * last + rule_scores[0] + rule_scores[1] + rule_scores[2] + popular
+    pre = pre + 0.1 * pair_any.log1p() + 0.05 * reverse.log1p()
+    query, entity = _top_per_row(pre.tocsr(), config.top_k)
     rank_psi = _row_rank(psi.tocsr(), query, _at(psi, query, entity))
     columns = [
         _at(psi, query, entity),
@@ -128,8 +119,8 @@ def _chunk(
         np.log1p(_at(pair_any, query, entity)),
         np.log1p(_at(reverse, query, entity)),
         *(_at(m, query, entity) for m in rule_scores),
-        prior[query, entity],
-        recent[query, entity],
+        _at(prior, query, entity),
+        _at(recent, query, entity),
         np.log1p(object_recent[entity]),
         np.log1p(np.asarray(count.sum(axis=1)).ravel()[query]),
         np.log1p(
@@ -140,7 +131,7 @@ def _chunk(
         np.log1p(rank_psi),
     ]
     features = np.stack(columns, axis=1).astype(np.float32)
-    return Candidates(query=query, entity=entity, features=features, fallback=prior)
+    return Candidates(query=query, entity=entity, features=features)
 
 
 def _any_relation(
@@ -182,8 +173,35 @@ def _at(
 ) -> npt.NDArray[np.float64]:
     if len(rows) == 0:
         return np.zeros(0)
-    return np.asarray(matrix.tocsr()[rows, cols]).ravel()
+    matrix = matrix.tocsr()
+    matrix.sum_duplicates()  # canonical rows: binary search instead of a scan per lookup
+    return np.asarray(matrix[rows, cols]).ravel()
 
 
-def _normalise_rows(dense: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-    return dense / np.maximum(dense.sum(axis=1, keepdims=True), 1e-12)
+def _normalise_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
+    totals = np.asarray(matrix.sum(axis=1)).ravel()
+    return (sp.diags(1.0 / np.maximum(totals, 1e-12)) @ matrix).tocsr()
+
+
+def _top_per_row(
+    matrix: sp.csr_matrix, k: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Row and column of the (at most) ``k`` largest positive entries of each row."""
+    matrix = matrix.tocsr()
+    matrix.sum_duplicates()
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    if not len(rows):
+        return rows, rows.copy()
+    top = float(matrix.data.max())
+    # one float key: row ascending, then value descending
+    order = np.argsort(rows + (1.0 - matrix.data / (2.0 * top + 1.0)), kind="stable")
+    rows, cols, data = rows[order], matrix.indices[order].astype(np.int64), matrix.data[order]
+    keep = (np.arange(len(rows)) - matrix.indptr[rows] < k) & (data > 0)
+    return rows[keep], cols[keep]
+
+
+def fallback_scores(
+    queries: npt.NDArray[np.int64], history: Snapshot
+) -> npt.NDArray[np.float64]:
+    """``(queries, E)`` share of each object among the relation's past objects."""
+    return _normalise_rows(history.relation_recency(0.0))[queries[:, 1]].toarray()

@@ -173,10 +173,12 @@ def clusters_sql(where: str, *, window: int, mode: str = "full") -> str:
     if mode == "dyad":
         select, joins = f"{head}, min(p.quad_class) AS quad_class", ""
     else:
-        sources = "NULL::BIGINT"
-        joins = "LEFT JOIN event_meta m ON m.event_id = p.event_id"
+        sources, n_reports = "NULL::BIGINT", "count(*)"
+        joins = ""
         reports = "list(p.event_id)"
         if mode == "full":
+            n_reports = "sum(coalesce(m.n_articles, 1))::BIGINT"
+            joins = "LEFT JOIN event_meta m ON m.event_id = p.event_id"
             sources = ("greatest(count(DISTINCT coalesce(a.source, m.report_source, p.article_id,"
                        " p.event_id)), coalesce(max(m.n_sources), 0))::BIGINT")  # fmt: skip
             joins += " LEFT JOIN articles a ON a.article_id = p.article_id"
@@ -185,7 +187,7 @@ def clusters_sql(where: str, *, window: int, mode: str = "full") -> str:
            any_value(p.source_name) AS source_name, any_value(p.target_name) AS target_name,
            {pick}(p.cameo_code) AS cameo_code, {pick}(p.plover_event) AS plover_event,
            {pick}(p.quad_class) AS quad_class,
-           sum(coalesce(m.n_articles, 1))::BIGINT AS n_reports, {sources} AS n_sources,
+           {n_reports} AS n_reports, {sources} AS n_sources,
            {reports} AS report_ids, any_value(p.evidence_text) AS evidence_text"""
     cols = ", ".join(f"e.{c}" for c in columns)
     return f"""
@@ -202,11 +204,11 @@ def clusters_sql(where: str, *, window: int, mode: str = "full") -> str:
     ), g AS (
         SELECT *, CASE WHEN k IS DISTINCT FROM lag(k) OVER w
                          OR date - lag(date) OVER w > {int(window)} THEN 1 ELSE 0 END AS opens
-        FROM r WINDOW w AS (ORDER BY k, date, event_id)
+        FROM r WINDOW w AS (ORDER BY k, date)
     ), i AS (
         SELECT *, sum(opens) OVER w AS island,
                last_value(CASE WHEN opens = 1 THEN date END IGNORE NULLS) OVER w AS island_start
-        FROM g WINDOW w AS (ORDER BY k, date, event_id ROWS UNBOUNDED PRECEDING)
+        FROM g WINDOW w AS (ORDER BY k, date ROWS UNBOUNDED PRECEDING)
     ), q AS (
         SELECT event_id, place_key, island, (date - island_start) // {span} AS part FROM i
     ), p AS (
@@ -401,7 +403,9 @@ def network_edges(
     where ``age`` is days before the window's end (else the newest event), ``w`` is
     ``material_weight`` for material acts (quad classes 2 and 4) and 1 for verbal ones.
     ``score = sum(c) / (sum(|c|) + prior)``: the decayed, weighted balance of cooperation
-    over conflict, pulled toward 0 when there is little evidence.  At country level, actors
+    over conflict, pulled toward 0 when there is little evidence.  ``reports`` counts the
+    stored report rows behind the pair's events (not GDELT's ``NumArticles``, which
+    :func:`clusters` adds).  At country level, actors
     are grouped by ``*_country``; generic non-state agents (ids ``<iso3>-<sector>``, such as
     citizens or media) and actors without a country are left out.
     """
@@ -455,5 +459,6 @@ def network_edges(
     FROM s GROUP BY source, target HAVING count(*) >= {int(min_events)}
     ORDER BY source, target
     """
-    rows: list[dict[str, Any]] = store.con.execute(sql, params).to_arrow_table().to_pylist()
-    return rows
+    cur = store.con.execute(sql, params)
+    names = [d[0] for d in cur.description or ()]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
