@@ -162,6 +162,7 @@ STATE_FIXES: dict[str, dict[str, object]] = {
         "demonyms": ["North Korean", "North Koreans"],
     },
     "SYR": {"name": "Syria", "capitals": ["Damascus"]},
+    "CIV": {"aliases": ["Ivory Coast", "the Ivory Coast"], "demonyms": ["Ivorian"]},
     "TUR": {"name": "Turkey", "aliases": ["Turkiye", "Türkiye", "Republic of Turkey"]},
     "ARE": {
         "name": "United Arab Emirates",

@@ -242,7 +242,9 @@ def future(token: Token) -> bool:
         if gov is None:
             return False
         verb = gov
-    if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children):
+    if any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children
+    ):
         return True
     head = verb.head
     if verb.dep_ == "xcomp" and head.lemma_.lower() in FUTURE_HEADS:

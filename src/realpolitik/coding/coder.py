@@ -18,7 +18,7 @@ from realpolitik.actors import ActorBase
 from realpolitik.coding import arguments as arg
 from realpolitik.coding.context import event_date, locate
 from realpolitik.coding.lexicon import Lexicon, Match
-from realpolitik.coding.mentions import Mentions
+from realpolitik.coding.mentions import Mentions, state_actor
 from realpolitik.coding.ontology import Ontology
 from realpolitik.model import (
     Article,
@@ -38,6 +38,8 @@ from realpolitik.places import Gazetteer
 NEEDS_TARGET = frozenset({"COOPERATE", "AID", "SANCTION"})
 #: Codes whose trigger takes a place as target standing for its country ("visited Tehran").
 PLACE_TARGETS = ("042", "043", "19", "18", "20", "17", "15")
+#: Roots of force whose target, when the text names none, is the state where it happened.
+PLACE_TARGET_ROOTS = frozenset({"18", "19", "20"})
 #: Roots whose object clause is reported content, not a separate event.
 CONTENT_ROOTS = frozenset({"02", "03", "09", "10", "11", "12", "13"})
 #: Roots whose target may be the object of their complement ("threatened to strike Israel");
@@ -46,7 +48,7 @@ COMPLEMENT_TARGET_ROOTS = frozenset({"02", "03", "10", "13"})
 #: Roots of cooperative acts, whose refusal is coded as REJECT.
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 #: Reciprocal acts: "Iran and Russia met" is a meeting of each with the other.
-RECIPROCAL = ("04", "057", "06", "190", "193")
+RECIPROCAL = ("040", "041", "042", "043", "044", "046", "057", "06", "190", "193")
 BACKING_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "armed", "allied"})
 
 
@@ -91,13 +93,12 @@ class Coder:
         matches = self._triggers(sent)
         contents = {m.token.i for m in matches if m.code[:2] in CONTENT_ROOTS}
         best: dict[tuple[str, str, str], Event] = {}
-        for match in matches:
-            if self._is_content(match.token, contents, sent):
+        for found in matches:
+            if self._is_content(found.token, contents, sent):
                 continue
-            if arg.negated(match.token):
-                match = self._refusal(match)
-                if match is None:
-                    continue
+            match = self._refusal(found) if arg.negated(found.token) else found
+            if match is None:
+                continue
             candidate = self._arguments(match, mentions)
             if candidate is None:
                 continue
@@ -133,7 +134,9 @@ class Coder:
         """A negated cooperative act in the future is a rejection ("Syria will not accept
         refugees", "would not meet the demands"); any other negated act did not happen."""
         if match.code[:2] in COOPERATIVE_ROOTS and arg.irrealis(match.token):
-            return Match("120", match.token, match.specificity, match.nominal, False, match.particles)
+            return Match(
+                "120", match.token, match.specificity, match.nominal, False, match.particles
+            )
         return None
 
     def _is_content(self, token: Token, contents: set[int], sent: Span) -> bool:
@@ -291,6 +294,8 @@ class Coder:
         location = locate(trigger, sent, article, gazetteer=self.gazetteer, mentions=mentions)
         date = event_date(trigger, article.date)
         events = []
+        if not targets and location is not None and code[:2] in PLACE_TARGET_ROOTS:
+            pairs = [(s, self._occupant(s, location, article)) for s, _ in pairs]
         for source, target in pairs:
             if target is not None and source.actor.id == target.actor.id:
                 continue
@@ -300,6 +305,18 @@ class Coder:
             events.append(self._event(article, sent, trigger, source, target, plover, entry.cameo,
                                       location, confidence, date))  # fmt: skip
         return events
+
+    def _occupant(
+        self, source: Participant, location: Location, article: Article
+    ) -> Participant | None:
+        """The state where a target-less attack happened, when it is not the attacker's own:
+        "Israeli strikes in Gaza" hit Palestine, "Hamas fighters … into southern Israel" Israel."""
+        if not location.country or location.country == source.actor.country:
+            return None
+        actor = state_actor(self.kb, location.country, on=article.date)
+        if actor is None:
+            return None
+        return Participant(location.name, actor, None, None)
 
     def _code(self, match: Match) -> str:
         code = match.code

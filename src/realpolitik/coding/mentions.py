@@ -47,9 +47,25 @@ class Mentions:
         self.kb = kb
         self.on = on
         self.gazetteer = gazetteer
-        self.matches: list[ActorMatch] = kb.scan(doc.text, on=on)
+        self.matches: list[ActorMatch] = _merge(kb.scan(doc.text, on=on), self._named(doc, kb, on))
         self._starts = [m.start for m in self.matches]
         self._cache: dict[tuple[int, int], Actor | None] = {}
+
+    @staticmethod
+    def _named(doc: Doc, kb: ActorBase, on: dt.date) -> list[ActorMatch]:
+        """Named entities the parser found, resolved one by one: a second net under the
+        knowledge base's own scan (places after "in" stay places)."""
+        found = []
+        for ent in doc.ents:
+            if ent.label_ not in NAMED_ACTOR_LABELS:
+                continue
+            before = doc[ent.start - 1] if ent.start > 0 else None
+            if ent.label_ in ("GPE", "LOC") and before is not None and before.lower_ in LOCATIVES:
+                continue
+            actor = kb.resolve(ent.text, on=on)
+            if actor is not None:
+                found.append(ActorMatch(ent.start_char, ent.end_char, ent.text, actor, "ner"))
+        return found
 
     def participants(self) -> list[Participant]:
         return [Participant(m.text, m.actor, m.start, m.end) for m in self.matches]
@@ -77,6 +93,9 @@ class Mentions:
                 return bound
             if head.pos_ == "PRON":
                 return None
+        owner = self._owner(head)
+        if owner is not None:
+            return owner
         for start, end in (left_core(head), bare_core(head), noun_phrase(head)):
             span = self.doc[start:end]
             actor = self._kb(span.start_char, span.end_char)
@@ -88,6 +107,21 @@ class Mentions:
         if allow_place and self.gazetteer is not None:
             return self._place_actor(head)
         return None
+
+    def _owner(self, head: Token) -> Participant | None:
+        """ "its forces", "their fighters": the agents of the actor the pronoun refers to."""
+        sector = AGENT_SECTORS.get(head.lemma_.lower())
+        poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if sector is None or poss is None or poss.lower_ not in ("its", "their"):
+            return None
+        bound = self._antecedent(poss)
+        if bound is None:
+            return None
+        actor = bound.actor
+        if actor.kind is ActorKind.STATE and actor.sector is None:
+            actor = with_sector(actor, sector)
+        end = head.idx + len(head)
+        return Participant(self.doc.text[poss.idx : end], actor, poss.idx, end)
 
     def _kb(self, start: int, end: int) -> Actor | None:
         key = (start, end)
@@ -162,7 +196,7 @@ class Mentions:
                 if actor is None and self.gazetteer is not None:
                     place = self.gazetteer.locate(self.doc.text[lo:hi])
                     if place is not None and place.country:
-                        actor = self.kb.resolve(place.country, on=self.on)
+                        actor = state_actor(self.kb, place.country, on=self.on)
                 if actor is not None and actor.kind is ActorKind.STATE:
                     actor = with_sector(actor, sector) if actor.sector is None else actor
                     return Participant(self.doc.text[head.idx : hi], actor, head.idx, hi)
@@ -175,7 +209,7 @@ class Mentions:
         place = self.gazetteer.locate(span.text)
         if place is None or not place.country:
             return None
-        actor = self.kb.resolve(place.country, on=self.on)
+        actor = state_actor(self.kb, place.country, on=self.on)
         if actor is None:
             return None
         return Participant(span.text, actor, span.start_char, span.end_char)
@@ -201,6 +235,31 @@ class Mentions:
                 continue
             return Participant(head.text, actor, head.idx, head.idx + len(head))
         return None
+
+
+NAMED_ACTOR_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC"})
+LOCATIVES = frozenset(
+    {"in", "at", "near", "inside", "across", "throughout", "within", "into", "from"}
+)
+
+
+def _merge(primary: list[ActorMatch], extra: list[ActorMatch]) -> list[ActorMatch]:
+    """``primary`` plus the ``extra`` matches that overlap none of them, in text order."""
+    taken = [(m.start, m.end) for m in primary]
+    merged = list(primary)
+    for m in extra:
+        if all(m.end <= a or m.start >= b for a, b in taken):
+            merged.append(m)
+    return sorted(merged, key=lambda m: (m.start, m.end))
+
+
+def state_actor(kb: ActorBase, iso3: str, *, on: dt.date) -> Actor | None:
+    """The state with ISO code ``iso3`` as an actor on ``on``."""
+    entity = kb.entity(iso3.lower())
+    if entity is None:
+        return None
+    actor = kb.resolve(entity.name, on=on)
+    return actor if actor is not None and actor.kind is ActorKind.STATE else None
 
 
 def with_sector(actor: Actor, sector: str) -> Actor:

@@ -150,12 +150,12 @@ class Store:
         con.register("_incoming", table)
         try:
             columns = ", ".join(table.column_names)
-            row = con.execute(
+            rows = con.execute(
                 f"INSERT INTO {name} ({columns}) SELECT {columns} FROM _incoming ON CONFLICT DO NOTHING"
-            ).fetchone()
+            ).fetchall()
         finally:
             con.unregister("_incoming")
-        return int(row[0]) if row else 0
+        return int(rows[0][0]) if rows else 0
 
     # -- reading -----------------------------------------------------------------------
 
