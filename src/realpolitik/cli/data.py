@@ -21,6 +21,7 @@ import click
 from realpolitik.errors import RealpolitikError, UsageError
 from realpolitik.settings import default_db
 from realpolitik.store import Store
+from realpolitik.store.analytics import Scoring
 
 _SHOWN_REJECTS = 20
 _DB = click.option("--db", type=click.Path(path_type=Path), default=None,
@@ -244,7 +245,7 @@ def relations_command(a: str, b: str, by: str, level: str, normalize: bool, fmt:
 @click.option(
     "--half-life",
     type=float,
-    default=90.0,
+    default=Scoring().half_life_days,
     show_default=True,
     help="Days after which an event weighs half.",
 )

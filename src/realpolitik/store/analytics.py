@@ -382,8 +382,11 @@ def period_volume(store: Store, *, by: str, since: Any, until: Any) -> pd.DataFr
 class Scoring:
     """How events become an alliance/enmity score (see :func:`network_edges`)."""
 
-    half_life_days: float = 90.0
+    half_life_days: float = 180.0
     material_weight: float = 2.0
+    #: Yields (CAMEO 08: releases, withdrawals, ceasefires, eased sanctions) are what
+    #: adversaries concede to each other; they de-escalate but are no sign of alliance.
+    yield_weight: float = 0.25
     prior: float = 1.0
     window_days: int = 1
     top: int = 3
@@ -401,7 +404,8 @@ def network_edges(
 
     Each event (cluster) contributes ``c = 0.5 ** (age / half_life) * w * goldstein / 10``,
     where ``age`` is days before the window's end (else the newest event), ``w`` is
-    ``material_weight`` for material acts (quad classes 2 and 4) and 1 for verbal ones.
+    ``material_weight`` for material acts (quad classes 2 and 4) and 1 for verbal ones, times
+    ``yield_weight`` for yields (CAMEO root 08).
     ``score = sum(c) / (sum(|c|) + prior)``: the decayed, weighted balance of cooperation
     over conflict, pulled toward 0 when there is little evidence.  ``reports`` counts the
     stored report rows behind the pair's events (not GDELT's ``NumArticles``, which
@@ -438,6 +442,8 @@ def network_edges(
                evidence_text,
                power(0.5, greatest({end} - date, 0) / {float(scoring.half_life_days)})
                  * CASE WHEN quad_class IN (2, 4) THEN {float(scoring.material_weight)}
+                        ELSE 1.0 END
+                 * CASE WHEN starts_with(cameo_code, '08') THEN {float(scoring.yield_weight)}
                         ELSE 1.0 END
                  * coalesce(goldstein, 0) / 10.0 AS contribution
         FROM c WHERE {a_col} <> {b_col}
