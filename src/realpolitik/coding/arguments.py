@@ -85,7 +85,7 @@ def subjects(verb: Token) -> list[Token]:
             return found
         if current.dep_ == "relcl" or (current.dep_ == "acl" and current.tag_ == "VBG"):
             return [current.head]
-        if current.dep_ in ("xcomp", "conj", "advcl", "pcomp") and current.head != current:
+        if current.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and current.head != current:
             current = current.head
             continue
         return []

@@ -62,7 +62,7 @@ class Mentions:
             before = doc[ent.start - 1] if ent.start > 0 else None
             if ent.label_ in ("GPE", "LOC") and before is not None and before.lower_ in LOCATIVES:
                 continue
-            actor = kb.resolve(ent.text, on=on)
+            actor = resolve_text(kb, ent.text, on=on)
             if actor is not None:
                 found.append(ActorMatch(ent.start_char, ent.end_char, ent.text, actor, "ner"))
         return found
@@ -126,7 +126,7 @@ class Mentions:
     def _kb(self, start: int, end: int) -> Actor | None:
         key = (start, end)
         if key not in self._cache:
-            self._cache[key] = self.kb.resolve(self.doc.text[start:end], on=self.on)
+            self._cache[key] = resolve_text(self.kb, self.doc.text[start:end], on=self.on)
         return self._cache[key]
 
     def _inside(self, start: int, end: int) -> list[ActorMatch]:
@@ -251,6 +251,19 @@ def _merge(primary: list[ActorMatch], extra: list[ActorMatch]) -> list[ActorMatc
         if all(m.end <= a or m.start >= b for a, b in taken):
             merged.append(m)
     return sorted(merged, key=lambda m: (m.start, m.end))
+
+
+def resolve_text(kb: ActorBase, text: str, *, on: dt.date) -> Actor | None:
+    """``kb.resolve``, also reading a title-case acronym as written in some house styles
+    ("Farc", "Ecowas", "Nato") as the acronym."""
+    actor = kb.resolve(text, on=on)
+    if actor is not None:
+        return actor
+    words = text.split()
+    last = words[-1] if words else ""
+    if 3 <= len(last) <= 7 and last.istitle() and last.isalpha():
+        return kb.resolve(" ".join([*words[:-1], last.upper()]), on=on)
+    return None
 
 
 def state_actor(kb: ActorBase, iso3: str, *, on: dt.date) -> Actor | None:
