@@ -107,3 +107,22 @@ def test_usage_and_missing_store_exit_codes(tmp_path: Path) -> None:
     missing = runner.invoke(main, ["events", "--db", str(tmp_path / "none.duckdb")])
     assert missing.exit_code == 1 and "no store" in missing.stderr
     assert runner.invoke(main, ["ingest", str(tmp_path / "nothing-here.txt")]).exit_code == 2
+
+
+@pytest.mark.slow
+def test_demo_codes_the_sample_and_serves_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import realpolitik.cli.serve as serve
+
+    served: list[tuple[Path, int, bool]] = []
+    monkeypatch.setattr(
+        serve,
+        "serve_store",
+        lambda path, *, port, open_browser: served.append((path, port, open_browser)),
+    )
+    db = tmp_path / "demo.duckdb"
+    result = CliRunner().invoke(main, ["demo", "--db", str(db), "--no-browser", "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    assert "Top dyads" in result.stdout and "Iran" in result.stdout and "Hamas" in result.stdout
+    assert served == [(db, 8123, False)]

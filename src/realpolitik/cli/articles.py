@@ -261,12 +261,19 @@ def sample_corpus() -> Path:
     type=click.Path(path_type=Path),
     help="Store to create (default: a fresh file in a temporary folder).",
 )
-def demo_command(db: Path | None) -> None:
-    """Ingest the bundled sample corpus into a fresh store and summarise it.
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option(
+    "--no-browser", is_flag=True, help="Print the dashboard's URL without opening a browser."
+)
+@click.option(
+    "--no-serve", is_flag=True, help="Only ingest and summarise; do not serve the dashboard."
+)
+def demo_command(db: Path | None, port: int, no_browser: bool, no_serve: bool) -> None:
+    """Ingest the bundled sample corpus into a fresh store, summarise it and serve the dashboard.
 
     \b
     Example:
-      realpolitik demo
+      realpolitik demo --no-browser
     """
     path = db or Path(tempfile.mkdtemp(prefix="realpolitik-demo-")) / "demo.duckdb"
     if path.exists():
@@ -281,6 +288,10 @@ def demo_command(db: Path | None) -> None:
         f"\n{totals['new']} articles, {totals['events']} events, {totals['facts']} facts in {path}"
     )
     click.echo(f"explore: realpolitik events --db {path} --actor Iran")
+    if not no_serve:
+        from realpolitik.cli.serve import serve_store  # the web stack loads only to serve
+
+        serve_store(path, port=port, open_browser=not no_browser)
 
 
 def summary_lines(store: Store) -> Iterator[str]:
