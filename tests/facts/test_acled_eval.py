@@ -248,3 +248,16 @@ def test_real_acled_dev_sample_facts_and_places(shared, nlp, fx, small_gazetteer
     assert metrics["fatalities_exact_nonzero"] >= 0.75
     assert metrics["fatalities_exact_zero"] >= 0.97
     assert metrics["country_accuracy"] >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A mob lynched a man after he killed four people in the market.", 1),
+        ("Police arrested ten members after a party member was killed on 7 January.", 0),
+        ("People held a vigil for a girl who died there. [size=around 100]", 0),
+        ("Air defences sustained 3 fatalities. 3 fatalities spread across 3 events.", 1),
+    ],
+)
+def test_acled_fatalities_prior_and_protest_deaths(nlp, fx, text: str, expected: int) -> None:
+    assert acled_fatalities(_facts(nlp, fx, text), text) == expected

@@ -131,3 +131,25 @@ def test_casualties_split_into_killed_and_injured(extract) -> None:
     )
     assert {(f.kind, f.value) for f in facts} == {(FactKind.KILLED, 2787), (FactKind.INJURED, 3152)}
     assert all(f.cumulative and f.attribution == "OHCHR" for f in facts)
+
+
+def test_numbers_the_parser_hangs_on_a_compound(extract) -> None:
+    facts = extract("Soldiers intercepted and killed more than twenty Boko Haram militants.")
+    assert [(f.value, f.qualifier) for f in facts] == [(20, Qualifier.OVER)]
+
+
+def test_pronoun_victims_count_one(extract) -> None:
+    assert total(extract("Gunmen attacked the prayer leader, killing him.")) == 1
+    assert total(extract("He was killed in the incident.")) == 1
+
+
+def test_almost_is_not_a_death(extract) -> None:
+    assert extract("A mob beat up a suspect and almost killed him.") == []
+
+
+def test_summary_caps_added_clauses(extract) -> None:
+    facts = extract(
+        "A man was killed in the north. The same day, another man was killed in the south. "
+        "2 fatalities."
+    )
+    assert total(facts) == 2

@@ -34,14 +34,18 @@ def test_inverses_double_relations() -> None:
     assert with_inverses(quads, 3).tolist() == [[0, 1, 2, 5], [2, 4, 0, 5]]
 
 
-@pytest.mark.parametrize(("train", "line", "words"), [
-    ("0\t0\t1\t0\n0\t0\tx\t0\n", 2, "integers"),
-    ("0\t0\t1\t0\n\n0\t0\t1\n", 3, "integers"),
-    ("0\t0\t1\t0\n0\t7\t1\t0\n", 2, "out of range"),
-    ("0\t0\t9\t0\n", 1, "out of range"),
-])
-def test_malformed_lines_name_file_and_line(tmp_path: Path, make_tkg: Callable[..., Path],
-                                            train: str, line: int, words: str) -> None:
+@pytest.mark.parametrize(
+    ("train", "line", "words"),
+    [
+        ("0\t0\t1\t0\n0\t0\tx\t0\n", 2, "integers"),
+        ("0\t0\t1\t0\n\n0\t0\t1\n", 3, "integers"),
+        ("0\t0\t1\t0\n0\t7\t1\t0\n", 2, "out of range"),
+        ("0\t0\t9\t0\n", 1, "out of range"),
+    ],
+)
+def test_malformed_lines_name_file_and_line(
+    tmp_path: Path, make_tkg: Callable[..., Path], train: str, line: int, words: str
+) -> None:
     root = make_tkg(tmp_path / "bad", train, "", "")
     with pytest.raises(InputError) as info:
         load_tkg(root)
@@ -50,8 +54,7 @@ def test_malformed_lines_name_file_and_line(tmp_path: Path, make_tkg: Callable[.
     assert words in str(info.value)
 
 
-def test_bad_name_file_and_missing_files(tmp_path: Path,
-                                         make_tkg: Callable[..., Path]) -> None:
+def test_bad_name_file_and_missing_files(tmp_path: Path, make_tkg: Callable[..., Path]) -> None:
     root = make_tkg(tmp_path / "names", "0\t0\t1\t0\n", "", "")
     (root / "relation2id.txt").write_text("Threaten\t0\nno id here\n")
     with pytest.raises(InputError, match=r"relation2id.txt:2"):

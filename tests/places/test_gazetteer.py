@@ -72,6 +72,11 @@ def test_locate_unknown_is_none(gaz: Gazetteer) -> None:
     assert gaz.locate("Qwxzzy") is None
 
 
+@pytest.mark.parametrize("name", ["the village", "area", "the area", "Police", "monument"])
+def test_locate_common_nouns_are_not_towns(gaz: Gazetteer, name: str) -> None:
+    assert gaz.locate(name) is None
+
+
 def test_scan_offsets_and_people_are_not_places(gaz: Gazetteer) -> None:
     text = (
         "Hamas leader Ismail Haniyeh met Iran's foreign minister in Tehran, "

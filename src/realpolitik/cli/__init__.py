@@ -18,6 +18,7 @@ from realpolitik.cli.articles import (
 from realpolitik.cli.bench import bench
 from realpolitik.cli.data import blocs_command, import_group, network_command, relations_command
 from realpolitik.cli.evaluate import eval_command
+from realpolitik.cli.forecast import forecast_command
 from realpolitik.cli.serve import serve_command
 from realpolitik.errors import RealpolitikError, UsageError
 
@@ -57,5 +58,6 @@ for _command in (
     network_command,
     blocs_command,
     serve_command,
+    forecast_command,
 ):
     main.add_command(_command)

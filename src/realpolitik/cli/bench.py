@@ -55,4 +55,6 @@ def tkg(directory: Path, as_json: bool, split: str, model_name: str) -> None:
     for key in ("mrr", "hits1", "hits3", "hits10"):
         click.echo(f"  {key:<7} {record[key]:.4f}")
     click.echo(f"  valid mrr {result.valid.mrr:.4f}  params {json.dumps(result.params)}")
-    click.echo(f"  {record['seconds']} s, peak {record['peak_mb']} MB")
+    click.echo(
+        f"  {record['seconds']} s wall, {record['cpu_seconds']} s CPU, peak {record['peak_mb']} MB"
+    )

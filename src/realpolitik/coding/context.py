@@ -117,7 +117,7 @@ def locate(
                     if obj.dep_ != "pobj":
                         continue
                     left = min(t.i for t in obj.subtree)
-                    right = max(t.i for t in obj.subtree if not t.is_punct) + 1
+                    right = max((t.i for t in obj.subtree if not t.is_punct), default=obj.i) + 1
                     place = gazetteer.locate(sent.doc[left:right].text, countries=countries)
                     if place is None:
                         place = gazetteer.locate(obj.text, countries=countries)

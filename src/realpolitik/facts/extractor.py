@@ -219,7 +219,11 @@ def _kind(token: Token, sent: Span) -> FactKind | None:
 
 
 def _negated(token: Token) -> bool:
-    if any(c.dep_ == "neg" for c in token.children):
+    """ "did not kill", "no one was killed", "almost killed him"."""
+    if any(
+        c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("almost", "nearly"))
+        for c in token.children
+    ):
         return True
     return any(
         c.lower_ in ("no", "none")
@@ -236,7 +240,8 @@ def _victims(token: Token) -> list[Token]:
         return [before]  # "(2,787 killed and 3,152 injured)"
     if token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD", "VBG"):
         intransitive = (
-            token.lemma_ in ("die", "flee", "perish", "disappear") or token.lower_ == "missing"
+            token.lemma_ in ("die", "flee", "perish", "disappear", "succumb")
+            or token.lower_ == "missing"
         )
         deps = ("nsubjpass", "dobj", "nsubj") if intransitive else ("nsubjpass", "dobj")
         heads = [c for c in token.children if c.dep_ in deps]
@@ -264,6 +269,9 @@ def _victims(token: Token) -> list[Token]:
         ]
         if token.lemma_ == "body":  # "a man's body was found"
             heads += [c for c in token.children if c.dep_ == "poss"]
+        if token.dep_ == "pobj" and token.head.lower_ == "to":  # "beaten to death"
+            verb = token.head.head
+            heads += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         if token.dep_ == "pobj" and token.head.lower_ == "of":
             heads.append(token.head.head)
     if lexicon.TRIGGERS.get(token.lemma_.lower()) is None and token.pos_ == "NOUN":

@@ -59,6 +59,8 @@ def figure_of(
                 ),
                 None,
             )
+        if number is None and head.pos_ in ("NOUN", "PROPN"):
+            number = _number_before(head)
     if head.lower_ in _PERCENT or (number is not None and number.head.lower_ in _PERCENT):
         unit = "percent"
         of = _percent_of(head if head.lower_ in _PERCENT else number.head)  # type: ignore[union-attr]
@@ -142,6 +144,19 @@ def _is_date(number: Token) -> bool:
     return any(t.lower_ in _MONTHS for t in (*near, *number.children))
 
 
+def _number_before(head: Token) -> Token | None:
+    """A number among the words before a noun that the parser hung elsewhere:
+    "twenty Boko Haram militants", "Three HM militants"."""
+    doc = head.doc
+    for token in doc[head.left_edge.i : head.i]:
+        after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+        if after in ("-", "year", "years", "old"):
+            continue  # an age: "a 25-year-old man"
+        if token.like_num and head.left_edge.i <= token.head.i <= head.i:
+            return token
+    return None
+
+
 def _one_person(
     head: Token, used: set[int]
 ) -> tuple[Figure, tuple[int, int, int, int], str, str | None] | None:
@@ -156,7 +171,11 @@ def _one_person(
             "people",
             None,
         )
-    if head.tag_ != "NN" or head.lemma_.lower() not in lexicon.PERSON:
+    if head.lower_ in ("him", "her", "he", "she") and head.dep_ in ("dobj", "nsubjpass", "nsubj"):
+        used.add(head.i)
+        span = (head.idx, head.idx + len(head.text), head.i, head.i)
+        return Figure(1, Qualifier.EXACT), span, "people", None
+    if head.tag_ not in ("NN", "JJ") or head.lemma_.lower() not in lexicon.PERSON:
         return None
     det = next((c for c in head.children if c.dep_ in ("det", "poss")), None)
     if det is None or det.lower_ not in ("a", "an", "one", "another", "the", "his", "her", "their"):

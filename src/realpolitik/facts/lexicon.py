@@ -22,6 +22,7 @@ TRIGGERS: dict[str, FactKind] = {
             "murder",
             "lynch",
             "perish",
+            "succumb",
             "body",
         ),
         FactKind.KILLED,
@@ -38,7 +39,7 @@ TRIGGERS: dict[str, FactKind] = {
 
 #: A cheap filter run on every sentence before any parse tree is read.
 PREFILTER = re.compile(
-    r"kill|dead|death|die|fatalit|slain|execut|behead|massacr|murder|lynch|perish|bod(?:y|ies)"
+    r"kill|dead|death|die|succumb|fatalit|slain|execut|behead|massacr|murder|lynch|perish|bod(?:y|ies)"
     r"|injur|wound|hurt|displac|uproot|fle[de]|evacu|detain|arrest|imprison|jail|prisoner"
     r"|hostage|kidnap|abduct|captiv|missing|disappear|refugee|asylum|food.insecur|hunger|famine"
     r"|toll",
@@ -323,6 +324,34 @@ PERSON = frozenset(
         "general",
         "commandant",
         "warlord",
+        "administrator",
+        "cook",
+        "staff",
+        "passerby",
+        "thief",
+        "robber",
+        "bandit",
+        "inmate",
+        "servant",
+        "president",
+        "secretary",
+        "chairperson",
+        "councilor",
+        "agent",
+        "informant",
+        "captive",
+        "abductee",
+        "hostage",
+        "protester",
+        "protestor",
+        "demonstrator",
+        "rioter",
+        "girlfriend",
+        "boyfriend",
+        "cousin",
+        "uncle",
+        "nephew",
+        "niece",
     ]
 )
 

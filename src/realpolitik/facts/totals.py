@@ -18,6 +18,7 @@ def total(facts: Iterable[Fact], kind: FactKind = FactKind.KILLED) -> float:
     """
     sums: dict[tuple[int, int], float] = {}
     summaries: dict[tuple[int, int], float] = {}
+    first: tuple[int, int] | None = None
     extra = 0.0
     for fact in facts:
         if fact.kind is not kind or fact.unit != "people" or fact.cumulative:
@@ -30,13 +31,15 @@ def total(facts: Iterable[Fact], kind: FactKind = FactKind.KILLED) -> float:
         key = (fact.evidence.start, clause)
         if _SUMMARY.match(fact.evidence.text[end:]):  # "(3 fatalities)" restates the clause
             summaries[key] = max(summaries.get(key, 0.0), fact.value)
-        elif sums and key not in sums and _ADDITIVE.search(text):
+        elif first is not None and key not in sums and _ADDITIVE.search(text):
             extra += fact.value
         else:
+            first = first or key
             sums[key] = sums.get(key, 0.0) + fact.value
+    chain = (sums[first] if first is not None else 0.0) + extra
     for key, value in summaries.items():
         sums[key] = max(sums.get(key, 0.0), value)
-    return max(sums.values(), default=0.0) + extra
+    return max([chain, *sums.values()])
 
 
 _SUMMARY = re.compile(r"\s*(?:fatalit|deaths?\b|dead\b|people dead|killed\b)", re.IGNORECASE)

@@ -9,12 +9,19 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from realpolitik.forecast.data import TkgDataset
-from realpolitik.forecast.evaluate import QueryDay, Scores, evaluate, query_days, split_timeline
+from realpolitik.forecast.evaluate import (
+    QueryDay,
+    Scores,
+    filtered_ranks,
+    query_days,
+    split_timeline,
+)
 from realpolitik.forecast.features import (
     FEATURES,
     Candidates,
@@ -50,7 +57,8 @@ class CombinedModel:
 
     rules: RuleSet
     features: FeatureConfig
-    booster: object | None = None
+    booster: Any = None
+    """A trained ``lightgbm.Booster`` or None."""
 
     def score(
         self, queries: npt.NDArray[np.int64], *, history: Snapshot
@@ -68,7 +76,7 @@ class CombinedModel:
             value = found.features[:, cols].astype(np.float64).sum(axis=1)
             value += 1e-3 * found.features[:, FEATURES.index("relation_recent")]
         else:
-            value = np.asarray(self.booster.predict(found.features))  # type: ignore[attr-defined]
+            value = np.asarray(self.booster.predict(found.features))
         scores[found.query, found.entity] = _CANDIDATE_FLOOR + value
         return scores
 
@@ -103,22 +111,16 @@ def fit_model(
     )
     log.info("mined %d rules from %d facts before step %d", len(rules.rules), len(mined), cut)
     params: dict[str, object] = {"rules": len(rules.rules), "rule_cut": cut}
+    rng = np.random.default_rng(ranker.seed)
+    valid_days = _collect(dataset, "valid", rules, feature_config, start=None, rng=rng, limit=None)
     if rules_only:
         model = CombinedModel(rules=rules, features=feature_config)
-        return Fitted(model=model, valid=evaluate(model, dataset, split="valid"), params=params)
-    rng = np.random.default_rng(ranker.seed)
-    train_x, train_y, train_groups = _examples(
-        dataset,
-        "train",
-        rules,
-        feature_config,
-        start=cut,
-        rng=rng,
-        queries_per_day=ranker.queries_per_day,
+        return Fitted(model=model, valid=_replay(model, dataset, valid_days), params=params)
+    train_days = _collect(
+        dataset, "train", rules, feature_config, start=cut, rng=rng, limit=ranker.queries_per_day
     )
-    valid_x, valid_y, valid_groups = _examples(
-        dataset, "valid", rules, feature_config, start=None, rng=rng, queries_per_day=None
-    )
+    train_x, train_y, train_groups = _examples(train_days, dataset.num_entities)
+    valid_x, valid_y, valid_groups = _examples(valid_days, dataset.num_entities)
     booster = train_ranker(
         (train_x, train_y, train_groups), (valid_x, valid_y, valid_groups), ranker
     )
@@ -128,13 +130,13 @@ def fit_model(
         train_rows=len(train_y),
         valid_rows=len(valid_y),
     )
-    return Fitted(model=model, valid=evaluate(model, dataset, split="valid"), params=params)
+    return Fitted(model=model, valid=_replay(model, dataset, valid_days), params=params)
 
 
 Examples = tuple[npt.NDArray[np.float32], npt.NDArray[np.int64], npt.NDArray[np.int64]]
 
 
-def train_ranker(train: Examples, valid: Examples, config: RankerConfig) -> object:
+def train_ranker(train: Examples, valid: Examples, config: RankerConfig) -> Any:
     """LambdaRank trees on ``train``; the valid split stops adding trees (early stopping)."""
     import lightgbm
 
@@ -164,7 +166,13 @@ def train_ranker(train: Examples, valid: Examples, config: RankerConfig) -> obje
     )
 
 
-def _examples(
+@dataclass(frozen=True)
+class _Day:
+    day: QueryDay
+    found: Candidates
+
+
+def _collect(
     dataset: TkgDataset,
     split: str,
     rules: RuleSet,
@@ -172,9 +180,9 @@ def _examples(
     *,
     start: int | None,
     rng: np.random.Generator,
-    queries_per_day: int | None,
-) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """Candidate rows labelled 1 for a true answer; groups of rows per query that has one."""
+    limit: int | None,
+) -> list[_Day]:
+    """Candidates of every day of ``split`` (from ``start``; at most ``limit`` queries a day)."""
     timeline = (
         split_timeline(dataset, split)
         if split != "train"
@@ -185,18 +193,37 @@ def _examples(
     quads = dataset.split(split)
     if start is not None:
         quads = quads[quads[:, 3] >= start]
-    xs, ys, groups = [], [], []
+    out = []
     for day in query_days(quads, dataset.num_relations):
-        day = _subsample(day, rng, queries_per_day)
-        found = candidates(day.queries, timeline.before(day.time), rules, config)
-        truth = np.unique(day.group * dataset.num_entities + day.answers)
-        label = np.isin(found.query * dataset.num_entities + found.entity, truth)
+        day = _subsample(day, rng, limit)
+        out.append(_Day(day, candidates(day.queries, timeline.before(day.time), rules, config)))
+    return out
+
+
+def _examples(days: list[_Day], num_entities: int) -> Examples:
+    """Candidate rows labelled 1 for a true answer; groups of rows per query that has one."""
+    xs, ys, groups = [], [], []
+    for item in days:
+        day, found = item.day, item.found
+        truth = np.unique(day.group * num_entities + day.answers)
+        label = np.isin(found.query * num_entities + found.entity, truth)
         has_answer = np.bincount(found.query, weights=label, minlength=len(day.queries)) > 0
         keep = has_answer[found.query]
         xs.append(found.features[keep])
         ys.append(label[keep].astype(np.int64))
         groups.append(np.bincount(found.query[keep], minlength=len(day.queries))[has_answer])
     return np.concatenate(xs), np.concatenate(ys), np.concatenate(groups)
+
+
+def _replay(model: CombinedModel, dataset: TkgDataset, days: list[_Day]) -> Scores:
+    """The full protocol on precomputed validation candidates (same result as ``evaluate``)."""
+    timeline = split_timeline(dataset, "valid")
+    ranks = []
+    for item in days:
+        fallback = fallback_scores(item.day.queries, timeline.before(item.day.time))
+        scores = model.score_candidates(item.found, fallback)
+        ranks.append(filtered_ranks(scores, item.day.group, item.day.answers))
+    return Scores.from_ranks(np.concatenate(ranks))
 
 
 def _subsample(day: QueryDay, rng: np.random.Generator, limit: int | None) -> QueryDay:

@@ -3,8 +3,9 @@
 For each query ``(s, r, ?)`` at time ``t`` (from a :class:`Snapshot`, so only facts before
 ``t``) the candidates are the objects with any evidence (the same triple before, a rule
 firing, any relation between ``s`` and the object) plus the most frequent recent objects of
-``r``; the ``top_k`` with the highest pre-score are kept.  Every feature is a sparse or
-dense ``(queries, E)`` matrix read at the candidate cells.
+``r``; the ``top_k`` with the highest pre-score are kept.  Every feature is a sparse
+``(queries, E)`` matrix read at the candidate cells, so no dense query-by-entity array is
+built here.
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ def candidates(
 def _chunk(
     queries: npt.NDArray[np.int64], history: Snapshot, rules: RuleSet, config: FeatureConfig
 ) -> Candidates:
-    n, num_e = len(queries), history.num_entities
+    """All features of one chunk of queries (long, but one straight pass over the table)."""
     r2 = 2 * history.num_relations
     s, r = queries[:, 0], queries[:, 1]
     rows = history.pair_rows(s, r)
@@ -174,8 +175,15 @@ def _at(
     if len(rows) == 0:
         return np.zeros(0)
     matrix = matrix.tocsr()
-    matrix.sum_duplicates()  # canonical rows: binary search instead of a scan per lookup
-    return np.asarray(matrix[rows, cols]).ravel()
+    matrix.sum_duplicates()  # canonical: keys below are sorted
+    width = matrix.shape[1]
+    stored = np.repeat(np.arange(matrix.shape[0], dtype=np.int64), np.diff(matrix.indptr))
+    keys = stored * width + matrix.indices
+    wanted = rows.astype(np.int64) * width + cols
+    position = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
+    if not len(keys):
+        return np.zeros(len(rows))
+    return np.where(keys[position] == wanted, matrix.data[position], 0.0)
 
 
 def _normalise_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
@@ -200,8 +208,6 @@ def _top_per_row(
     return rows[keep], cols[keep]
 
 
-def fallback_scores(
-    queries: npt.NDArray[np.int64], history: Snapshot
-) -> npt.NDArray[np.float64]:
+def fallback_scores(queries: npt.NDArray[np.int64], history: Snapshot) -> npt.NDArray[np.float64]:
     """``(queries, E)`` share of each object among the relation's past objects."""
     return _normalise_rows(history.relation_recency(0.0))[queries[:, 1]].toarray()

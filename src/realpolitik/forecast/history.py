@@ -102,18 +102,6 @@ class Snapshot:
         matrix.sum_duplicates()
         return matrix
 
-    def relation_objects(self) -> sp.csr_matrix:
-        """Counts of each object under each doubled relation: shape ``(2R, E)``."""
-        key: tuple[object, ...] = ("relation_objects",)
-        if key not in self._cache:
-            q = self.quads
-            self._cache[key] = sp.csr_matrix(
-                (np.ones(len(q)), (q[:, 1], q[:, 2])),
-                shape=(2 * self.num_relations, self.num_entities),
-            )
-        matrix: sp.csr_matrix = self._cache[key]
-        return matrix
-
     def relation_recency(self, lam: float) -> sp.csr_matrix:
         """Decayed counts ``Σ 2^(-lam (now - t'))`` of each object under each doubled
         relation: shape ``(2R, E)``; ``lam = 0`` counts."""

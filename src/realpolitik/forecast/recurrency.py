@@ -34,7 +34,7 @@ class RecurrencyBaseline:
 
     @staticmethod
     def relaxed(queries: npt.NDArray[np.int64], history: Snapshot) -> npt.NDArray[np.float64]:
-        counts = history.relation_objects()[queries[:, 1]].toarray()
+        counts = history.relation_recency(0.0)[queries[:, 1]].toarray()
         totals = counts.sum(axis=1, keepdims=True)
         return counts / np.maximum(totals, 1.0)
 

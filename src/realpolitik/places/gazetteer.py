@@ -103,12 +103,20 @@ class Gazetteer:
         return place.location() if place else None
 
     def locate(self, name: str, *, countries: Sequence[str] = ()) -> Location | None:
-        """The place ``name`` most likely means, given the ISO3 ``countries`` of its context."""
+        """The place ``name`` most likely means, given the ISO3 ``countries`` of its context.
+
+        A common noun ("the village", "area") or a stop-listed word ("Police") is only
+        taken for a country or a hand-listed place, never for a GeoNames town of that name.
+        """
         key = normalise(name)
         candidates = self._index.get(key, ())
         words = key.split()
         if not candidates and len(words) > 1 and words[-1] in _REGION_WORDS | _CITY_WORDS:
             candidates = _prefer(self._index.get(" ".join(words[:-1]), ()), words[-1])
+        bare = name.strip()
+        bare = bare[4:] if bare.lower().startswith("the ") else bare
+        if not bare[:1].isupper() or key in self._stop:
+            candidates = tuple(p for p in candidates if p.kind >= PlaceKind.WELL_KNOWN)
         if not candidates:
             return None
         votes = Counter({c: 3.0 for c in countries})
