@@ -9,6 +9,7 @@ type, target) in the sentence.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -18,7 +19,7 @@ from realpolitik.actors import ActorBase
 from realpolitik.coding import arguments as arg
 from realpolitik.coding.context import event_date, locate
 from realpolitik.coding.lexicon import Lexicon, Match
-from realpolitik.coding.mentions import Mentions, state_actor
+from realpolitik.coding.mentions import Mentions, canonical, state_actor, with_sector
 from realpolitik.coding.ontology import Ontology
 from realpolitik.model import (
     Article,
@@ -59,6 +60,10 @@ class Candidate:
     targets: tuple[Participant, ...]
     hypothetical: bool
     pronoun: bool
+    #: Sectors of generic agents named without a country ("protesters", "gunmen"): they
+    #: belong to the country where the event happened.
+    local_sources: tuple[str, ...] = ()
+    local_targets: tuple[str, ...] = ()
 
 
 class Coder:
@@ -122,7 +127,7 @@ class Coder:
             if token.lower_ in BACKING_WORDS and token.dep_ == "amod":
                 match = Match("050", token, 1, False, False)
             elif token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ == "VBN"):
-                match = self.lexicon.match_verb(token)
+                match = self.lexicon.match_verb(token) or _protesting(token)
             elif token.pos_ == "NOUN" and token.ent_type_ not in ("DATE", "TIME"):
                 match = self.lexicon.match_noun(token)
             if match is not None:
@@ -186,7 +191,15 @@ class Coder:
             if targets:
                 break
         pronoun = any(t.pos_ == "PRON" for t in source_tokens)
-        return Candidate(match, tuple(sources), tuple(targets), arg.irrealis(token), pronoun)
+        return Candidate(
+            match,
+            tuple(sources),
+            tuple(targets),
+            arg.irrealis(token),
+            pronoun,
+            local_sources=() if sources else _agent_sectors(source_tokens),
+            local_targets=() if targets else _agent_sectors(target_tokens[:1]),
+        )
 
     def _noun_arguments(
         self, match: Match, mentions: Mentions, *, allow_place: bool
@@ -278,7 +291,13 @@ class Coder:
         plover = self.ontology.plover_for(code)
         if plover is None:
             return []
+        trigger = cand.match.token
+        location = locate(trigger, sent, article, gazetteer=self.gazetteer, mentions=mentions)
         sources, targets = list(cand.sources), list(cand.targets)
+        if not sources and cand.local_sources:
+            sources = self._locals(cand.local_sources, location, article)
+        if not targets and cand.local_targets:
+            targets = self._locals(cand.local_targets, location, article)
         if not sources:
             return []
         pairs: list[tuple[Participant, Participant | None]]
@@ -290,12 +309,11 @@ class Coder:
             pairs = [(s, None) for s in sources]
         if cand.hypothetical:
             plover = Plover(plover.event, "hypothetical", plover.context)
-        trigger = cand.match.token
-        location = locate(trigger, sent, article, gazetteer=self.gazetteer, mentions=mentions)
         date = event_date(trigger, article.date)
         events = []
         if not targets and location is not None and code[:2] in PLACE_TARGET_ROOTS:
             pairs = [(s, self._occupant(s, location, article)) for s, _ in pairs]
+        pairs = [(_canonical(s), _canonical(t) if t else None) for s, t in pairs]
         for source, target in pairs:
             if target is not None and source.actor.id == target.actor.id:
                 continue
@@ -305,6 +323,17 @@ class Coder:
             events.append(self._event(article, sent, trigger, source, target, plover, entry.cameo,
                                       location, confidence, date))  # fmt: skip
         return events
+
+    def _locals(
+        self, sectors: tuple[str, ...], location: Location | None, article: Article
+    ) -> list[Participant]:
+        """Generic agents of the country where the event happened: "protesters" in Lahore."""
+        if location is None or not location.country:
+            return []
+        state = state_actor(self.kb, location.country, on=article.date)
+        if state is None:
+            return []
+        return [Participant(sector.lower(), with_sector(state, sector)) for sector in sectors[:1]]
 
     def _occupant(
         self, source: Participant, location: Location, article: Article
@@ -383,6 +412,46 @@ def intent_code(code: str) -> str:
         if code[:n] in INTENT_CODES:
             return INTENT_CODES[code[:n]]
     return code
+
+
+#: Generic agents without a country, beyond the agent nouns the arguments module knows.
+LOCAL_AGENTS = {"gunman": "UAF", "assailant": "UAF", "attacker": "UAF", "farmer": "AGR",
+                "worker": "LAB", "supporter": "OPP", "member": "CVL", "trader": "BUS",
+                "teacher": "EDU", "lawyer": "JUD", "mob": "CVL", "youth": "CVL", "crowd": "CVL",
+                "villager": "CVL", "inhabitant": "CVL", "man": "CVL", "person": "CVL"}  # fmt: skip
+
+
+PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "marcher", "picketer"})
+PROTEST_VERBS = frozenset({"gather", "assemble", "march", "rally", "block", "stage", "hold",
+                           "take", "chant", "occupy", "converge", "parade", "picket", "burn",
+                           "demand", "denounce", "condemn", "call"})  # fmt: skip
+
+
+def _protesting(verb: Token) -> Match | None:
+    """ "Protesters gathered in Lahore": what protesters do in the street is a protest."""
+    if verb.lemma_.lower() not in PROTEST_VERBS:
+        return None
+    if any(c.dep_ in arg.SUBJECT_DEPS and c.lemma_.lower() in PROTESTERS for c in verb.children):
+        return Match("141", verb, 1, False, True)
+    return None
+
+
+def _canonical(participant: Participant) -> Participant:
+    actor = canonical(participant.actor)
+    if actor is participant.actor:
+        return participant
+    return dataclasses.replace(participant, actor=actor)
+
+
+def _agent_sectors(tokens: list[Token]) -> tuple[str, ...]:
+    """The sectors of argument tokens that are generic agents with no country."""
+    out = []
+    for token in tokens:
+        lemma = token.lemma_.lower()
+        sector = arg.AGENT_SECTORS.get(lemma) or LOCAL_AGENTS.get(lemma)
+        if sector and token.pos_ == "NOUN":
+            out.append(sector)
+    return tuple(out)
 
 
 def _sentence_bounds(sent: Span) -> tuple[int, int]:

@@ -275,12 +275,33 @@ def state_actor(kb: ActorBase, iso3: str, *, on: dt.date) -> Actor | None:
     return actor if actor is not None and actor.kind is ActorKind.STATE else None
 
 
+#: Sectors through which a state acts; other generic agents of a country ("Palestinian
+#: civilians", "protesters in Lahore") are actors of their own, ``<iso3>-<sector>``.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"})
+
+
 def with_sector(actor: Actor, sector: str) -> Actor:
-    """A state's generic agent: Israel + troops -> ISR/MIL."""
+    """A state's generic agent: Israel + troops -> ISR/MIL; Pakistan + protesters -> pak-opp."""
     country = actor.country or ""
-    return dataclasses.replace(
+    generic = dataclasses.replace(
         actor, sector=sector, cameo=f"{country}{sector}", kind=ActorKind.GENERIC
     )
+    return canonical(generic)
+
+
+def canonical(actor: Actor) -> Actor:
+    """Give a country's non-state generic agent an id of its own (``pse-cvl``), apart from
+    the state (``pse``), as the importers do."""
+    if (
+        actor.kind is ActorKind.GENERIC
+        and actor.sector
+        and actor.sector not in STATE_SECTORS
+        and actor.country
+        and actor.id == actor.country.lower()
+    ):
+        name = f"{actor.name} ({actor.sector})"
+        return dataclasses.replace(actor, id=f"{actor.id}-{actor.sector.lower()}", name=name)
+    return actor
 
 
 def _definite(token: Token) -> bool:
