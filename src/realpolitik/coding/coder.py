@@ -252,7 +252,14 @@ class Coder:
         thanked = self._thanked_for(noun, mentions)
         if thanked is not None:
             sources, targets = thanked
-        return Candidate(match, tuple(sources), tuple(targets), arg.irrealis(noun), False)
+        local: tuple[str, ...] = ()
+        if not sources and governor is not None and self._inherits_subject(noun, governor):
+            local = _agent_sectors(arg.subjects(governor))
+        if not sources and not local and match.code.startswith("14"):
+            local = ("OPP",)  # a protest whose organisers go unnamed
+        return Candidate(
+            match, tuple(sources), tuple(targets), arg.irrealis(noun), False, local_sources=local
+        )
 
     def _inherits_subject(self, noun: Token, governor: Token) -> bool:
         """Whether the clause's subject is the noun trigger's source: "Hamas launched an attack",
