@@ -422,13 +422,16 @@ def intent_code(code: str) -> str:
 
 
 #: Generic agents without a country, beyond the agent nouns the arguments module knows.
-LOCAL_AGENTS = {"gunman": "UAF", "assailant": "UAF", "attacker": "UAF", "farmer": "AGR",
+LOCAL_AGENTS = {"gunman": "UAF", "assailant": "UAF", "attacker": "UAF", "shooter": "UAF",
+                "suspect": "CRM", "trafficker": "CRM", "gang": "CRM", "robber": "CRM",
+                "column": "MIL", "rioter": "CVL", "local": "CVL", "individual": "CVL",
+                "tribesman": "CVL", "rider": "CVL", "farmer": "AGR",
                 "worker": "LAB", "supporter": "OPP", "member": "CVL", "trader": "BUS",
                 "teacher": "EDU", "lawyer": "JUD", "mob": "CVL", "youth": "CVL", "crowd": "CVL",
                 "villager": "CVL", "inhabitant": "CVL", "man": "CVL", "person": "CVL"}  # fmt: skip
 
 
-PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "marcher", "picketer"})
+PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "marcher", "picketer", "rioter"})
 PROTEST_VERBS = frozenset({"gather", "assemble", "march", "rally", "block", "stage", "hold",
                            "take", "chant", "occupy", "converge", "parade", "picket", "burn",
                            "demand", "denounce", "condemn", "call"})  # fmt: skip

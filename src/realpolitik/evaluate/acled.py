@@ -288,6 +288,9 @@ def _event_acled_type(event: Event) -> str:
         return RIOTS if mode in _RIOT_MODES or code.startswith("145") else PROTESTS
     violent = plover == "ASSAULT" or code[:2] in ("18", "19", "20")
     if not violent:
+        # a non-state armed group's arrests and seizures are ACLED's abductions
+        if code.startswith(("173", "171")) and event.source.actor.sector in ("REB", "UAF"):
+            return CIVILIANS
         return STRATEGIC
     if mode in _REMOTE_MODES or code.startswith(("183", "194", "195")):
         return EXPLOSIONS
@@ -295,6 +298,8 @@ def _event_acled_type(event: Event) -> str:
         return CIVILIANS
     if event.source.actor.sector in _UNARMED:
         return RIOTS
+    if event.target is not None and event.target.actor.sector in _CIVILIAN:
+        return CIVILIANS
     sectors = {event.source.actor.sector, event.target.actor.sector if event.target else None}
     if (
         code.startswith("19")
