@@ -346,9 +346,15 @@ def evaluate_acled(
 ) -> dict[str, Any]:
     """Score ``pipeline`` on the ACLED rows of ``split`` (``test``, ``dev`` or ``all``).
 
-    ``locate`` (optional) places a report the pipeline coded nothing located in (for
-    instance the gazetteer's main place of the note); without it such rows count as wrong.
+    ``locate`` places a report the pipeline coded nothing located in.  By default it is the
+    main place of the note from the pipeline's own gazetteer (``pipeline.coder.gazetteer``),
+    as an analyst would place an unlocated report; pass ``locate=lambda a: None`` to score
+    the coded events' places alone.
     """
+    if locate is None:
+        gazetteer = getattr(getattr(pipeline, "coder", None), "gazetteer", None)
+        if gazetteer is not None:
+            locate = lambda article: gazetteer.primary(article.text)  # noqa: E731
     rows = read_rows(path, split=split)[:limit]
     if not rows:
         raise InputError("no ACLED rows to score", origin=str(path))
