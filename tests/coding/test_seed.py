@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from realpolitik.coding.ontology import PLOVER_TYPES
 from realpolitik.ingest import read
 from realpolitik.model import Article
+from realpolitik.ontology import PLOVER_TYPES
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@
 
 from realpolitik.coding.coder import Coder
 from realpolitik.coding.lexicon import Lexicon
-from realpolitik.coding.ontology import Ontology
 from realpolitik.coding.pipeline import Pipeline
+from realpolitik.ontology import Ontology
 
 __all__ = ["Coder", "Lexicon", "Ontology", "Pipeline"]

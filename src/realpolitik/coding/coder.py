@@ -20,7 +20,6 @@ from realpolitik.coding import arguments as arg
 from realpolitik.coding.context import event_date, locate
 from realpolitik.coding.lexicon import Lexicon, Match
 from realpolitik.coding.mentions import Mentions, canonical, state_actor, with_sector
-from realpolitik.coding.ontology import Ontology
 from realpolitik.model import (
     Article,
     Event,
@@ -32,6 +31,7 @@ from realpolitik.model import (
 from realpolitik.model import (
     Span as TextSpan,
 )
+from realpolitik.ontology import Ontology
 from realpolitik.places import Gazetteer
 
 #: PLOVER types that require a recipient (PLOVER v0.8: COOPERATE, AID, SANCTION); others

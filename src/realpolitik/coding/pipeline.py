@@ -11,10 +11,10 @@ from spacy.tokens import Doc
 from realpolitik.actors import ActorBase
 from realpolitik.coding.coder import Coder
 from realpolitik.coding.lexicon import Lexicon
-from realpolitik.coding.ontology import Ontology
 from realpolitik.facts import FactExtractor
 from realpolitik.model import Article, Coded, Event, Fact, Span
 from realpolitik.nlp import blank_header, load_pipeline
+from realpolitik.ontology import Ontology
 from realpolitik.places import Gazetteer
 
 

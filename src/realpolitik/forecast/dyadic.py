@@ -20,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from realpolitik.coding.ontology import PLOVER_TYPES
+from realpolitik.ontology import PLOVER_TYPES
 
 log = logging.getLogger(__name__)
 

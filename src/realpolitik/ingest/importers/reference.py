@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from realpolitik.coding.ontology import Ontology
 from realpolitik.errors import DataError
+from realpolitik.ontology import Ontology
 from realpolitik.settings import data_path
 
 #: Agents that act for their state: their events are the state's events.
