@@ -42,7 +42,7 @@ PLACE_TARGETS = ("042", "043", "19", "18", "20", "17", "15")
 #: Roots of force whose target, when the text names none, is the state where it happened.
 PLACE_TARGET_ROOTS = frozenset({"18", "19", "20"})
 #: Roots whose object clause is reported content, not a separate event.
-CONTENT_ROOTS = frozenset({"02", "03", "09", "10", "11", "12", "13"})
+CONTENT_ROOTS = frozenset({"02", "03", "09", "10", "11", "12", "13", "14"})
 #: Roots whose target may be the object of their complement ("threatened to strike Israel");
 #: not rejections ("refused to attack X" rejects nothing of X's).
 COMPLEMENT_TARGET_ROOTS = frozenset({"02", "03", "10", "13"})
@@ -335,6 +335,8 @@ class Coder:
         self, sectors: tuple[str, ...], location: Location | None, article: Article
     ) -> list[Participant]:
         """Generic agents of the country where the event happened: "protesters" in Lahore."""
+        if (location is None or not location.country) and self.gazetteer is not None:
+            location = self.gazetteer.primary(article.body)  # the article's main place
         if location is None or not location.country:
             return []
         state = state_actor(self.kb, location.country, on=article.date)
@@ -437,11 +439,23 @@ PROTEST_VERBS = frozenset({"gather", "assemble", "march", "rally", "block", "sta
                            "demand", "denounce", "condemn", "call"})  # fmt: skip
 
 
+GATHERING_VERBS = frozenset({"gather", "assemble", "rally", "march", "converge", "meet", "stage"})
+PROTEST_PURPOSES = frozenset({"protest", "denounce", "demonstrate", "demand", "oppose", "deplore",
+                              "condemn", "complain", "decry", "express", "call", "reject",
+                              "criticize", "criticise", "contest", "claim"})  # fmt: skip
+
+
 def _protesting(verb: Token) -> Match | None:
-    """ "Protesters gathered in Lahore": what protesters do in the street is a protest."""
-    if verb.lemma_.lower() not in PROTEST_VERBS:
+    """What protesters do in the street ("protesters gathered in Lahore"), and a gathering
+    held to protest ("workers gathered to denounce the closure"), is a protest."""
+    lemma = verb.lemma_.lower()
+    if lemma not in PROTEST_VERBS:
         return None
     if any(c.dep_ in arg.SUBJECT_DEPS and c.lemma_.lower() in PROTESTERS for c in verb.children):
+        return Match("141", verb, 1, False, True)
+    if lemma in GATHERING_VERBS and any(
+        c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in PROTEST_PURPOSES for c in verb.children
+    ):
         return Match("141", verb, 1, False, True)
     return None
 
