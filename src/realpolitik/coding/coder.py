@@ -302,9 +302,9 @@ class Coder:
         location = locate(trigger, sent, article, gazetteer=self.gazetteer, mentions=mentions)
         sources, targets = list(cand.sources), list(cand.targets)
         if not sources and cand.local_sources:
-            sources = self._locals(cand.local_sources, location, article)
+            sources = self._locals(cand.local_sources, location, article, article_wide=True)
         if not targets and cand.local_targets:
-            targets = self._locals(cand.local_targets, location, article)
+            targets = self._locals(cand.local_targets, location, article, article_wide=False)
         if not sources:
             return []
         pairs: list[tuple[Participant, Participant | None]]
@@ -327,15 +327,23 @@ class Coder:
             if target is None and plover.event in NEEDS_TARGET:
                 continue
             confidence = self._confidence(cand, target is not None)
+            if not cand.sources:  # the source is a generic agent placed by the event's country
+                confidence = max(0.05, confidence - 0.15)
             events.append(self._event(article, sent, trigger, source, target, plover, entry.cameo,
                                       location, confidence, date))  # fmt: skip
         return events
 
     def _locals(
-        self, sectors: tuple[str, ...], location: Location | None, article: Article
+        self,
+        sectors: tuple[str, ...],
+        location: Location | None,
+        article: Article,
+        *,
+        article_wide: bool,
     ) -> list[Participant]:
-        """Generic agents of the country where the event happened: "protesters" in Lahore."""
-        if (location is None or not location.country) and self.gazetteer is not None:
+        """Generic agents of the country where the event happened ("protesters" in Lahore);
+        with ``article_wide``, of the article's main place when the sentence names none."""
+        if (location is None or not location.country) and article_wide and self.gazetteer:
             location = self.gazetteer.primary(article.body)  # the article's main place
         if location is None or not location.country:
             return []
@@ -467,11 +475,19 @@ def _canonical(participant: Participant) -> Participant:
     return dataclasses.replace(participant, actor=actor)
 
 
+#: Agent nouns that are weapons or acts, not people: "the strike" is no one's agent.
+NOT_PEOPLE = frozenset({"jet", "warplane", "aircraft", "drone", "missile", "strike", "airstrike",
+                        "artillery", "tank", "warship", "shelling", "attack", "raid", "fire",
+                        "bombardment", "gunfire", "hospital", "embassy", "ministry"})  # fmt: skip
+
+
 def _agent_sectors(tokens: list[Token]) -> tuple[str, ...]:
-    """The sectors of argument tokens that are generic agents with no country."""
+    """The sectors of argument tokens that are people of no named country."""
     out = []
     for token in tokens:
         lemma = token.lemma_.lower()
+        if lemma in NOT_PEOPLE:
+            continue
         sector = arg.AGENT_SECTORS.get(lemma) or LOCAL_AGENTS.get(lemma)
         if sector and token.pos_ == "NOUN":
             out.append(sector)
