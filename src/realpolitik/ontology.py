@@ -14,6 +14,13 @@ from realpolitik.errors import DataError
 from realpolitik.model import Cameo, Plover
 from realpolitik.settings import data_path
 
+#: CAMEO agent ("role") codes, primary then secondary (the CAMEO actor codebook).
+CAMEO_AGENT_CODES = frozenset({
+    "COP", "GOV", "INS", "JUD", "MIL", "OPP", "REB", "SEP", "SPY", "UAF",
+    "AGR", "BUS", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED",
+    "REF", "MOD", "RAD", "PTY",
+})  # fmt: skip
+
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",

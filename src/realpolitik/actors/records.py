@@ -12,56 +12,16 @@ from pathlib import Path
 from realpolitik.actors.entries import Entity, Person, Spell, Sponsor, Term
 from realpolitik.errors import DataError
 from realpolitik.model import ActorKind
+from realpolitik.ontology import CAMEO_AGENT_CODES
 
 #: Sector (agent) codes an entry may use: CAMEO/PLOVER primary and secondary role codes.
 #: ``sector`` follows PLOVER where the two differ (MED = health, JRN = journalists and media);
 #: ``secondary`` is the CAMEO second role code, used only in the combined ``cameo`` string.
-SECTORS = frozenset(
-    [
-        "COP",
-        "GOV",
-        "INS",
-        "JUD",
-        "MIL",
-        "OPP",
-        "REB",
-        "SEP",
-        "SPY",
-        "UAF",
-        "AGR",
-        "BUS",
-        "CRM",
-        "CVL",
-        "DEV",
-        "EDU",
-        "ELI",
-        "ENV",
-        "HLH",
-        "HRI",
-        "LAB",
-        "LEG",
-        "MED",
-        "REF",
-        "MOD",
-        "RAD",
-        "PTY",
-        "REL",
-        "JRN",
-        "IGO",
-        "NGO",
-        "NGM",
-        "IMG",
-        "MNC",
-        "UIS",
-        "INT",
-        "SET",
-        # PLOVER sector codes CAMEO lacks (PLOVER v0.8 sector table)
-        "PRM",
-        "PRE",
-        "UNK",
-        "SOC",
-    ]
-)
+SECTORS = CAMEO_AGENT_CODES | {
+    "REL", "JRN", "IGO", "NGO", "NGM", "IMG", "MNC", "UIS", "INT", "SET",
+    # PLOVER sector codes CAMEO lacks (PLOVER v0.8 sector table)
+    "PRM", "PRE", "UNK", "SOC",
+}  # fmt: skip
 SECTIONS = {
     "states": ActorKind.STATE,
     "organs": ActorKind.STATE,

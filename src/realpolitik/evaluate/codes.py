@@ -21,6 +21,7 @@ and empty codes mean "no country" (None).
 from __future__ import annotations
 
 from realpolitik.model import Participant
+from realpolitik.ontology import CAMEO_AGENT_CODES
 
 ALIASES: dict[str, str] = {
     "TMP": "TLS",
@@ -35,37 +36,7 @@ ALIASES: dict[str, str] = {
 NULL = "---"
 
 #: CAMEO agent ("role") codes (ontology/cameo_actors/cameo_actor_role_codes.csv).
-AGENT_CODES = frozenset(
-    [
-        "COP",
-        "GOV",
-        "INS",
-        "JUD",
-        "MIL",
-        "OPP",
-        "REB",
-        "SEP",
-        "SPY",
-        "UAF",
-        "AGR",
-        "BUS",
-        "CRM",
-        "CVL",
-        "DEV",
-        "EDU",
-        "ELI",
-        "ENV",
-        "HLH",
-        "HRI",
-        "LAB",
-        "LEG",
-        "MED",
-        "REF",
-        "MOD",
-        "RAD",
-        "PTY",
-    ]
-)
+AGENT_CODES = CAMEO_AGENT_CODES
 
 
 def country(code: str | None) -> str | None:
