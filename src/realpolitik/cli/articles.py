@@ -152,16 +152,24 @@ def ingest_command(
     )
 
 
-def actor_query(text: str | None, *, on: dt.date | None = None) -> ActorQuery | None:
-    """What a user means by an actor name: knowledge-base ids, else the name itself."""
-    if not text:
-        return None
+def actor_queries(*names: str | None, on: dt.date | None = None) -> tuple[ActorQuery | None, ...]:
+    """What a user means by each actor name: knowledge-base ids, else the name itself
+    (the knowledge base is loaded once, and only when a name is given)."""
+    if not any(names):
+        return tuple(None for _ in names)
     from realpolitik.actors import ActorBase
 
-    actor = ActorBase.load().resolve(text, on=on or dt.date.today())
-    if actor is None:
-        return ActorQuery(text=text)
-    return ActorQuery(ids=(actor.id,))
+    kb = ActorBase.load()
+    out: list[ActorQuery | None] = []
+    for text in names:
+        actor = kb.resolve(text, on=on or dt.date.today()) if text else None
+        if not text:
+            out.append(None)
+        elif actor is None:
+            out.append(ActorQuery(text=text))
+        else:
+            out.append(ActorQuery(ids=(actor.id,)))
+    return tuple(out)
 
 
 def _listing_options(func: Any) -> Any:
@@ -212,9 +220,9 @@ def events_command(db: Path | None, actor: str | None, since: dt.date | None, un
     Example:
       realpolitik events --actor Iran --since 2024-01-01 --format jsonl
     """
-    flt = Filter(actor=actor_query(actor, on=until), source=actor_query(source, on=until),
-                 target=actor_query(target, on=until), types=types, since=since, until=until,
-                 datasets=datasets, limit=limit)  # fmt: skip
+    actor_q, source_q, target_q = actor_queries(actor, source, target, on=until)
+    flt = Filter(actor=actor_q, source=source_q, target=target_q, types=types, since=since,
+                 until=until, datasets=datasets, limit=limit)  # fmt: skip
     with _open_existing(db) as store:
         rows = store.events(flt)
     columns = ("date", "source_name", "plover_event", "cameo_code", "target_name", "location_name",

@@ -246,6 +246,19 @@ def _schema_files() -> list[str]:
     return [folder.joinpath(n).read_text(encoding="utf-8") for n in names]
 
 
+def date_window(since: dt.date | None, until: dt.date | None) -> tuple[list[str], list[Any]]:
+    """WHERE clauses and parameters for a date window (either end may be open)."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if since:
+        clauses.append("date >= ?")
+        params.append(since)
+    if until:
+        clauses.append("date <= ?")
+        params.append(until)
+    return clauses, params
+
+
 def _limit(flt: Filter | None) -> str:
     if flt is None or flt.limit is None:
         return ""
@@ -265,14 +278,7 @@ def _actor_sql(query: ActorQuery, sides: Sequence[str], params: list[Any]) -> st
 
 
 def _where(flt: Filter, *, kind: str) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    if flt.since:
-        clauses.append("date >= ?")
-        params.append(flt.since)
-    if flt.until:
-        clauses.append("date <= ?")
-        params.append(flt.until)
+    clauses, params = date_window(flt.since, flt.until)
     if kind == "event":
         if flt.actor:
             clauses.append(_actor_sql(flt.actor, ("source", "target"), params))

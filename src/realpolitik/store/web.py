@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from realpolitik.store.duck import ActorQuery, Store
+from realpolitik.store.duck import ActorQuery, Store, date_window
 
 #: Periods a series may be grouped by, and the SQL ``date_trunc`` part for each.
 PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year"}
@@ -55,14 +55,7 @@ def _side_sql(query: ActorQuery, side: str, params: list[Any]) -> str:
 
 
 def _where(q: EventQuery) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    if q.since:
-        clauses.append("date >= ?")
-        params.append(q.since)
-    if q.until:
-        clauses.append("date <= ?")
-        params.append(q.until)
+    clauses, params = date_window(q.since, q.until)
     if q.text:
         clauses.append("(evidence_text ILIKE ? OR source_name ILIKE ? OR target_name ILIKE ?)")
         params.extend([f"%{q.text}%"] * 3)
@@ -289,14 +282,7 @@ class FactQuery:
 
 
 def _fact_where(q: FactQuery) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    if q.since:
-        clauses.append("date >= ?")
-        params.append(q.since)
-    if q.until:
-        clauses.append("date <= ?")
-        params.append(q.until)
+    clauses, params = date_window(q.since, q.until)
     if q.kinds:
         clauses.append("list_contains(?, kind)")
         params.append(list(q.kinds))

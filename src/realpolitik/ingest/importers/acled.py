@@ -21,9 +21,9 @@ from realpolitik.errors import InputError
 from realpolitik.ingest.importers.base import (
     Parsed,
     blank,
-    decode,
     number,
     read_table,
+    read_text,
     reject_rows,
 )
 from realpolitik.ingest.importers.reference import ActorCode, Reference, slug
@@ -53,11 +53,7 @@ REQUIRED = ("event_id_cnty", "event_date", "actor1", "inter1", "country")
 
 
 def parse(path: Path, ref: Reference) -> list[Parsed]:
-    try:
-        text = decode(path.read_bytes())
-    except OSError as exc:
-        raise InputError(f"cannot read the file ({exc})", origin=str(path)) from exc
-    return [parse_text(str(path), text, ref)]
+    return [parse_text(str(path), read_text(path), ref)]
 
 
 def inter_code(value: str | None) -> int | None:

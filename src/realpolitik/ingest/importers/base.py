@@ -13,6 +13,7 @@ import csv
 import hashlib
 import io
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -20,6 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from realpolitik.errors import InputError
 from realpolitik.ingest.importers.reference import Reference
 from realpolitik.store import EVENT_COLUMNS, EVENT_SCHEMA
 from realpolitik.store.analytics import META_SCHEMA
@@ -221,6 +223,14 @@ def read_table(origin: str, text: str, *, delimiter: str) -> tuple[pd.DataFrame,
     frame = pd.DataFrame(rows, columns=header, dtype=object)
     frame["_line"] = lines
     return frame, total, rejects
+
+
+def read_text(path: Path) -> str:
+    """A whole dataset file as text (see :func:`decode`); an unreadable file is an InputError."""
+    try:
+        return decode(path.read_bytes())
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc})", origin=str(path)) from exc
 
 
 def decode(data: bytes) -> str:

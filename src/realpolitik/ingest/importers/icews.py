@@ -17,9 +17,9 @@ from realpolitik.errors import InputError
 from realpolitik.ingest.importers.base import (
     Parsed,
     blank,
-    decode,
     number,
     read_table,
+    read_text,
     reject_rows,
 )
 from realpolitik.ingest.importers.reference import Reference
@@ -28,11 +28,7 @@ REQUIRED = ("Event ID", "Event Date", "Source Name", "CAMEO Code")
 
 
 def parse(path: Path, ref: Reference) -> list[Parsed]:
-    try:
-        text = decode(path.read_bytes())
-    except OSError as exc:
-        raise InputError(f"cannot read the file ({exc})", origin=str(path)) from exc
-    return [parse_text(str(path), text, ref)]
+    return [parse_text(str(path), read_text(path), ref)]
 
 
 def parse_text(origin: str, text: str, ref: Reference) -> Parsed:
