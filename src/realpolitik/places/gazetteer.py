@@ -40,6 +40,8 @@ _CUE = re.compile(
     re.IGNORECASE,
 )
 _MAX_WORDS = 6
+_SMALL = 50000  # people: a town below this needs support from the text or the caller
+_GIVEN_VOTE = 1.0  # a country the caller knows of (the actors'): a hint, not where it happened
 _KIND_BONUS = {
     PlaceKind.CITY: 0.0,
     PlaceKind.REGION: 1.0,
@@ -113,14 +115,27 @@ class Gazetteer:
         words = key.split()
         if not candidates and len(words) > 1 and words[-1] in _REGION_WORDS | _CITY_WORDS:
             candidates = _prefer(self._index.get(" ".join(words[:-1]), ()), words[-1])
+        if not candidates and len(words) > 1:
+            # a name with its context ("Barcelona (Anzoategui)", "Mala, Marib"): the names vote
+            # together; a phrase that does not start with a place ("a meeting in Gaza") is none
+            found = self.mentions(name, countries=countries)
+            lead = len(name) - len(name.lstrip())
+            if name[lead:].lower().startswith("the "):
+                lead += 4
+            if not found or found[0].start != lead:
+                return None
+            return found[0].place.location()
         bare = name.strip()
         bare = bare[4:] if bare.lower().startswith("the ") else bare
         if not bare[:1].isupper() or key in self._stop:
             candidates = tuple(p for p in candidates if p.kind >= PlaceKind.WELL_KNOWN)
         if not candidates:
             return None
-        votes = Counter({c: 3.0 for c in countries})
-        best = max(candidates, key=lambda p: _score(p, votes, set(countries), frozenset()))
+        votes = Counter({c: 3.0 for c in countries})  # a lone name: the caller's countries decide
+        given = set(countries)
+        best = max(candidates, key=lambda p: _score(p, votes, given, frozenset(), given_bonus=4.0))
+        if best.kind is PlaceKind.CITY and best.population < _SMALL and best.country not in votes:
+            return None  # a hamlet abroad of that name ("Zone", Italy): likelier a fragment
         return best.location()
 
     def scan(self, text: str, *, countries: Sequence[str] = ()) -> list[tuple[int, int, Location]]:
@@ -148,7 +163,7 @@ class Gazetteer:
 
     def mentions(self, text: str, *, countries: Sequence[str] = ()) -> list[Mention]:
         raws = self._raw_mentions(text)
-        votes = Counter({c: 3.0 for c in countries}) + self._demonym_votes(text)
+        votes = Counter({c: _GIVEN_VOTE for c in countries}) + self._demonym_votes(text)
         own: list[Counter[str]] = []
         for raw in raws:
             strong = [p for p in raw.candidates if p.kind >= PlaceKind.WELL_KNOWN]
@@ -292,14 +307,23 @@ def _prefer(candidates: tuple[Place, ...], suffix: str) -> tuple[Place, ...]:
     return chosen or candidates
 
 
-def _score(place: Place, votes: Counter[str], given: set[str], supported: frozenset[str]) -> float:
-    score = _KIND_BONUS[place.kind]
-    score += 4.0 if place.kind is PlaceKind.REGION else 0.8 * math.log10(place.population + 1)
+def _score(
+    place: Place,
+    votes: Counter[str],
+    given: set[str],
+    supported: frozenset[str],
+    *,
+    given_bonus: float = 1.5,
+) -> float:
+    score = _KIND_BONUS[place.kind] + 0.8 * math.log10(place.population + 1)
+    if place.capital:
+        score += 1.5
     top = max(votes.values(), default=0.0)
     if place.country and top > 0:
-        score += 3.0 * max(votes[place.country], 0.0) / top
+        # one demonym ("Russian forces shelled Donetsk") is a weak hint; places agreeing are strong
+        score += 3.0 * max(votes[place.country], 0.0) / max(top, 2.0)
     if place.country in given:
-        score += 4.0
+        score += given_bonus
     if place.kind is PlaceKind.CITY and place.admin1 in supported:
         score += 5.0
     return score
@@ -311,9 +335,11 @@ def _keep(place: Place, raw: _Raw, votes: Counter[str], supported: frozenset[str
         return True
     backed = place.admin1 in supported or (place.country is not None and votes[place.country] > 0)
     if raw.cued:
-        return True
+        # "in Mala (Harib, Marib)": a small namesake abroad loses to the rest of the text
+        elsewhere = any(v > 0 for c, v in votes.items() if c != place.country)
+        return backed or place.population >= _SMALL or not elsewhere
     if raw.initial:
         return backed and (place.kind is PlaceKind.REGION or place.population >= 20000)
     if place.kind is PlaceKind.REGION:
         return True
-    return backed or place.population >= 50000
+    return backed or place.population >= _SMALL

