@@ -13,6 +13,9 @@ snapshots, and writes facts only (codes, names, dates) into
     02_groups.generated.yaml  non-state armed groups (UCDP actors) with sponsors (UCDP ESD)
     03_generated_people.csv   office holders (Wikidata, EveryPolitician, 2026 snapshots)
     04_generated_spells.csv   their dated role spells, 2000-2026
+    compiled.actors           all packaged files compiled for a fast load (validated by
+                              content hash; ``--compile-only`` redoes just this after a
+                              hand edit)
 
 Hand-written files (organisations.yaml, groups.yaml, people.yaml, terms.yaml, and the
 state corrections in ``STATE_FIXES`` below) take precedence over generated entries.
@@ -30,6 +33,7 @@ from pathlib import Path
 
 import yaml
 
+from realpolitik.actors.base import write_compiled
 from realpolitik.actors.loader import read_yaml
 from realpolitik.actors.records import slugify
 
@@ -705,10 +709,17 @@ def build_people(data: Path, states: set[str]) -> tuple[list[dict[str, str]], li
             )
     _foreign_ministers(ref, states, person, spells)
     _snapshots_2026(ref, states, person, spells)
+    covered = {(s["entity"], s["role"]) for s in spells}
+    _uncovered_leaders(ref, states, covered, person, spells)
+    _cia_2019(ref, states, covered, person, spells, people)
+    _io_holders(ref, person, spells)
     leaders = {x["person"] for x in spells if x["role"] in ("head of state", "head of government")}
     _surname_aliases(people, leaders)
     held: dict[str, Counter[str]] = defaultdict(Counter)
+    dated = {s["person"] for s in spells if not s["source"].startswith("CIA")}
     for s in spells:
+        if s["person"] in dated and s["source"].startswith("CIA"):
+            continue  # an undated CIA listing does not move a person's home state
         held[s["person"]][s["entity"]] += 2 if s["role"] != "head of state" else 1
     for pid, counts in held.items():
         counts["gbr"] += 0.5 if "gbr" in counts else 0  # type: ignore[assignment]
@@ -740,6 +751,245 @@ def _foreign_ministers(ref: Path, states: set[str], person, spells: list[dict[st
                 "end": "",
                 "rank": "30",
                 "source": src + "; end date not in source",
+            }
+        )
+
+
+def _country_ids(ref: Path, states: set[str]) -> dict[str, str]:
+    """Folded country name (English, CIA and EveryPolitician spellings) -> state id."""
+    names: dict[str, str] = {}
+    for row in csv.DictReader((ref / "wikidata_hos_hog_geografia" / "countries_seed.csv").open()):
+        if row["iso3"].lower() in states:
+            names[_norm(row["name_en"])] = row["iso3"].lower()
+    for raw in yaml.safe_load((OUT / "00_states.yaml").read_text())["states"]:
+        for name in [raw["name"], *raw.get("aliases", [])]:
+            names.setdefault(_norm(name), raw["id"])
+    names.update({_norm(k): v for k, v in CIA_COUNTRIES.items() if v in states})
+    return names
+
+
+#: CIA directory country names our state names do not already cover.
+CIA_COUNTRIES = {
+    "Burma": "mmr", "Cabo Verde": "cpv", "Congo, Democratic Republic of the": "cod",
+    "Congo, Republic of the": "cog", "Cote d'Ivoire": "civ", "Czechia": "cze",
+    "Eswatini": "swz", "Gambia, The": "gmb", "Holy See (Vatican City)": "vat",
+    "Korea, North": "prk", "Korea, South": "kor", "Micronesia, Federated States of": "fsm",
+    "Bahamas, The": "bhs", "Timor-Leste": "tls", "North Macedonia": "mkd",
+    "Sao Tome and Principe": "stp", "Taiwan": "twn", "Kosovo": "xkx",
+}  # fmt: skip
+
+#: Offices that make a head of state or of government in the CIA directory's titles.
+_HEAD_TITLES = {
+    "president": "head of state", "king": "head of state", "queen": "head of state",
+    "emir": "head of state", "amir": "head of state", "sultan": "head of state",
+    "governor general": "head of state", "grand duke": "head of state",
+    "prince": "head of state", "supreme leader": "head of state",
+    "prime minister": "head of government", "premier": "head of government",
+    "chancellor": "head of government",
+}  # fmt: skip
+#: Titles of the three offices the issue names, in the CIA directory's wording.
+_CORE_OFFICES = (
+    (re.compile(r"^minister (of|for) (the )?(national )?defen[cs]e\b", re.I), "defence minister"),
+    (
+        re.compile(r"^minister (of|for) (the )?(foreign|external) (affairs|relations)\b", re.I),
+        "foreign minister",
+    ),
+    (
+        re.compile(r"^minister (of|for) (the )?(interior|internal affairs|home affairs)\b", re.I),
+        "interior minister",
+    ),
+)
+#: The CIA directory marks the surname in capitals: "Evelyn ANITE", "Mahdi al-BARGHATHI".
+_CAPS_WORD = re.compile(r"^[A-Z][A-Z'’]+$")
+
+
+def _cia_name(raw: str) -> str:
+    def part(word: str) -> str:
+        if _CAPS_WORD.match(word):
+            word = word.capitalize()
+            if word.startswith("Mc") and len(word) > 2:
+                word = "Mc" + word[2:].capitalize()
+        return word
+
+    words = []
+    for word in raw.split():
+        words.append("-".join(part(w) for w in word.split("-")))
+    return " ".join(words)
+
+
+def _cia_office(title: str, terms: dict[str, dict[str, str]]) -> tuple[str, str, str]:
+    """``(role, sector, rank)`` for a CIA directory title."""
+    for pattern, role in _CORE_OFFICES:
+        if pattern.match(title):
+            return role, "GOV", "30"
+    low = title.lower().strip()
+    term = terms.get(low)
+    if term is not None and term.get("role"):
+        return str(term["role"]), str(term["sector"]), "35"
+    military = r"\b(army|armed forces|military|general staff|defen[cs]e forces|navy)\b"
+    if re.search(military, low) and not low.startswith("minister"):
+        return low, "MIL", "45"
+    if re.search(r"\b(speaker|parliament|national assembly|senate)\b", low) and not low.startswith(
+        "minister"
+    ):
+        return low, "LEG", "45"
+    if low.startswith(("ambassador", "permanent representative")):
+        return low, "GOV", "60"
+    return low, "GOV", "40"
+
+
+#: The CIA snapshot is dated only "on or before 2019-10-06" and gives no start or end:
+#: a listed official is taken to hold the office through 2019 and 2020 (the source's year
+#: and the next), ending earlier when another source dates a successor's start.
+CIA_WINDOW = ("2019-01-01", "2020-12-31")
+
+
+def _cia_2019(  # type: ignore[no-untyped-def]
+    ref: Path,
+    states: set[str],
+    covered: set[tuple[str, str]],
+    person,
+    spells: list[dict[str, str]],
+    people: dict[str, dict[str, str]],
+) -> None:
+    """Every official in the CIA cabinet directory (~2019-10) as a role spell."""
+    src = (
+        "CIA Chiefs of State and Cabinet Members, scrape of ~2019-10-06: in office then; "
+        "start/end not in source, spell taken as 2019-01-01..2020-12-31 unless a successor "
+        "is dated sooner"
+    )
+    countries = _country_ids(ref, states)
+    terms = {
+        t.phrase.lower(): {"role": t.role or "", "sector": t.sector}
+        for t in read_yaml(OUT / "terms.yaml").terms
+    }
+    starts: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for s in spells:
+        starts[(s["entity"], s["role"])].append(s["start"])
+    path = ref / "cia_world_leaders_2019" / "cia_world_leaders_2019-10.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    states_of: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        states_of[_cia_name(row["person"].strip())].add(row["country"])
+    for row in rows:
+        iso3 = countries.get(_norm(row["country"]))
+        name = _cia_name(row["person"].strip())
+        if iso3 is None or len(name.split()) < 2 or "vacant" in name.lower():
+            continue
+        if len(states_of[name]) > 1:
+            continue  # listed in two states (a co-prince, or an error): not attributable
+        title = row["title"].strip()
+        head = _HEAD_TITLES.get(title.lower())
+        if head is not None:
+            if (iso3, head) in covered:
+                continue  # Wikidata has this office with real dates
+            role, sector, rank = head, "GOV", "10" if head == "head of state" else "15"
+        else:
+            role, sector, rank = _cia_office(title, terms)
+        pid = person(name, "", iso3, src)  # the same name is taken as the same person
+        later = [x for x in starts[(iso3, role)] if CIA_WINDOW[0] < x <= CIA_WINDOW[1]]
+        end = CIA_WINDOW[1]
+        if later:
+            end = (dt.date.fromisoformat(min(later)) - dt.timedelta(days=1)).isoformat()
+        spells.append(
+            {
+                "person": pid,
+                "entity": iso3,
+                "role": role,
+                "sector": sector,
+                "start": CIA_WINDOW[0],
+                "end": end,
+                "rank": rank,
+                "source": src,
+            }
+        )
+
+
+def _uncovered_leaders(  # type: ignore[no-untyped-def]
+    ref: Path, states: set[str], covered: set[tuple[str, str]], person, spells: list[dict[str, str]]
+) -> None:
+    """Heads of state and government of states the Wikidata history lacks (Kosovo): from
+    Archigos (effective leader, exact dates, to 2015) and EveryPolitician/Wikidata 2022
+    (year precision: a spell starts on 1 January of its year, ends at the next holder)."""
+    missing = {iso for iso in states if not any(c[0] == iso for c in covered)}
+    countries = _country_ids(ref, states)
+    gw = {347: "xkx"}
+    for row in csv.DictReader((ref / "archigos" / "Archigos_4.1_leader_spells.csv").open()):
+        iso3 = gw.get(int(row["ccode"])) if row["ccode"].isdigit() else None
+        if iso3 not in missing or (row["enddate"] or "") < "2000-01-01":
+            continue
+        pid = person(row["leader"].strip(), "", iso3, "Archigos 4.1 (leader spells to 2015)")
+        spells.append(
+            {
+                "person": pid,
+                "entity": iso3,
+                "role": "effective leader",
+                "sector": "GOV",
+                "start": row["startdate"],
+                "end": row["enddate"] if row["enddate"] < "2015-12-31" else "",
+                "rank": "12",
+                "source": "Archigos 4.1 effective leader spell (Goemans, Gleditsch & Chiozza)",
+            }
+        )
+    src = "EveryPolitician world-leaders Wikidata 2022-10 and 2026 index (year precision)"
+    folder = ref / "everypolitician_world_leaders"
+    for name in (
+        "world_leaders_wikidata_2022-10.csv",
+        "world_leaders_wikidata_2026_index_subset_start2023plus.csv",
+    ):
+        for row in csv.DictReader((folder / name).open(encoding="utf-8")):
+            iso3 = countries.get(_norm(row["country"]))
+            label = row["positionLabel"].lower()
+            if iso3 not in missing or not row["start_year"].isdigit():
+                continue
+            head = next((r for t, r in _HEAD_TITLES.items() if label.startswith(t)), None)
+            if head is None or not row["officeholderLabel"] or row["officeholderLabel"][0] == "Q":
+                continue
+            pid = person(row["officeholderLabel"], row["officeholder"], iso3, src)
+            end = f"{row['end_year']}-12-31" if row["end_year"].isdigit() else ""
+            spells.append(
+                {
+                    "person": pid,
+                    "entity": iso3,
+                    "role": head,
+                    "sector": "GOV",
+                    "start": f"{row['start_year']}-01-01",
+                    "end": end,
+                    "rank": "10" if head == "head of state" else "15",
+                    "source": src + "; start is 1 January of the start year",
+                }
+            )
+
+
+#: EveryPolitician IO positions -> (organisation id, role, rank).
+_IO_POSITIONS = {
+    "Secretary-General of the United Nations": ("un", "secretary-general", "10"),
+    "Deputy Secretary-General of the United Nations": ("un", "deputy secretary-general", "20"),
+    "President of the United Nations General Assembly": ("un-general-assembly", "president", "20"),
+    "Director-General of the World Trade Organization": ("wto", "director-general", "10"),
+    "President of the International Court of Justice": ("icj", "president", "10"),
+}
+
+
+def _io_holders(ref: Path, person, spells: list[dict[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    src = "EveryPolitician world html/holders21 (Wikidata/Wikipedia, dated to 2021)"
+    for row in csv.DictReader((ref / "everypolitician_world" / "html_holders21.csv").open()):
+        office = _IO_POSITIONS.get(row["position"])
+        start, end = _date(row["start"]), _date(row["end"]) or ""
+        if office is None or start is None or (end and end < "2000-01-01"):
+            continue
+        org, role, rank = office
+        pid = person(row["person"], row["personID"], org, src)
+        spells.append(
+            {
+                "person": pid,
+                "entity": org,
+                "role": role,
+                "sector": "IGO",
+                "start": start,
+                "end": end,
+                "rank": rank,
+                "source": src,
             }
         )
 
@@ -824,20 +1074,33 @@ def dedupe(spells: list[dict[str, str]]) -> list[dict[str, str]]:
 def _dump(path: Path, header: str, section: str, entries: list[dict[str, object]]) -> None:
     clean = [{k: v for k, v in e.items() if v not in (None, [], "")} for e in entries]
     text = yaml.safe_dump({section: clean}, allow_unicode=True, sort_keys=False, width=100)
-    path.write_text(header + text, encoding="utf-8")
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(header + text, encoding="utf-8")
+    tmp.replace(path)  # a reader never sees half a file
 
 
 def _write_csv(path: Path, fields: list[str], rows: list[dict[str, str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=fields)
         writer.writeheader()
         writer.writerows(rows)
+    tmp.replace(path)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared" / "data")
-    data = parser.parse_args().shared
+    parser.add_argument(
+        "--compile-only",
+        action="store_true",
+        help="only recompile the packaged files into compiled.actors (after a hand edit)",
+    )
+    args = parser.parse_args()
+    if args.compile_only:
+        print(f"compiled {write_compiled()}")
+        return
+    data = args.shared
     curated_ids: set[str] = set()
     curated_spells: list[tuple[str, str, str]] = []
     for name in (
@@ -891,6 +1154,7 @@ def main() -> None:
         f"states {len(states)}, igos {len(igos)}, groups {len(groups)}, "
         f"people {len(people)}, spells {len(spells)}"
     )
+    print(f"compiled {write_compiled()}")
 
 
 if __name__ == "__main__":

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
+import json
 import logging
 import os
 import pickle
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +33,7 @@ USER_DIR_ENV = "REALPOLITIK_ACTORS_DIR"
 _FUZZY_CUTOFF = 85.0
 _CACHE_LIMIT = 200_000
 #: Bump when the compiled form (Index, entries) changes shape.
-_CACHE_VERSION = "actors-7"
+_CACHE_VERSION = "actors-8"
 _CACHE_KEEP = 6
 
 
@@ -107,12 +110,33 @@ class ActorBase:
         self._parsed: dict[str, tuple[list[Token], list[Piece]]] = {}
         self._fuzzy_names: list[str] = []
         self._fuzzy_refs: list[tuple[int, str]] = []
-        for name_key, refs in self.index.names.items():
+        self._add_fuzzy(list(self.index.names))
+
+    def _add_fuzzy(self, name_keys: Iterable[tuple[str, ...]]) -> None:
+        for name_key in name_keys:
             name = " ".join(name_key)
-            ref = refs[0]
+            ref = self.index.names[name_key][0]
             if len(name) >= 6 and ref.kind in (RefKind.ENTITY, RefKind.PERSON, RefKind.DEMONYM):
                 self._fuzzy_names.append(name)
                 self._fuzzy_refs.append((ref.kind, ref.target))
+
+    def _extend(self, data: KnowledgeData, *, skipped: tuple[str, ...] = ()) -> ActorBase:
+        """This base (just loaded, not shared) with ``data`` read on top of its own data:
+        only the new or changed entries are indexed."""
+        entities = {e.id: e for e in self.data.entities}
+        people = {p.id: p for p in self.data.people}
+        terms = {t.phrase.lower(): t for t in self.data.terms}
+        changed = KnowledgeData(
+            tuple(e for e in data.entities if entities.get(e.id) is not e),
+            tuple(p for p in data.people if people.get(p.id) is not p),
+            tuple(t for t in data.terms if terms.get(t.phrase.lower()) is not t),
+        )
+        self.data = data
+        self.skipped = skipped
+        self._add_fuzzy(self.index.extend(changed))
+        self._cache.clear()
+        self._parsed.clear()
+        return self
 
     @classmethod
     def load(cls, *, extra: Sequence[Path] = (), user: bool = True) -> ActorBase:
@@ -129,19 +153,23 @@ class ActorBase:
                 raise DataError(f"{path}: actor file not found")
         extras = [Path(p) for p in extra]
         files = [*packaged, *found, *extras]
+        compiled = read_compiled(packaged)
+        if compiled is not None:  # the usual case: index only what user files add
+            if not found and not extras:
+                return compiled
+            data, skipped = _read_user_files(compiled.data, found, extras)
+            return compiled._extend(data, skipped=skipped)
+        # a packaged file changed since it was compiled: read every file, once
+        before = _cache_path(files)
         cached = _read_cache(files)
         if cached is not None:
             for message in cached.skipped:
                 log.warning("skipping user actor file: %s", message)
             return cached
-        try:
-            kb = cls(read_files(files))
-        except DataError:
-            if not found:
-                raise
-            data, skipped = _read_skipping_bad_user_files(packaged, found)
-            kb = cls(read_files(extras, base=data), skipped=skipped)
-        _write_cache(files, kb)
+        data, skipped = _read_user_files(read_files(packaged), found, extras)
+        kb = cls(data, skipped=skipped)
+        if _cache_path(files) == before:  # no file changed while it was read
+            _write_cache(files, kb)
         return kb
 
     # -- resolution --------------------------------------------------------------------
@@ -149,8 +177,10 @@ class ActorBase:
     def resolve(self, mention: str, *, on: dt.date, bare_agents: bool = False) -> Actor | None:
         """The actor the head of ``mention`` denotes on ``on``, or ``None``.
 
-        ``bare_agents`` also resolves a role noun with no country ("soldiers") to a
-        country-less generic actor; the coder leaves it off.
+        ``bare_agents`` says the mention is known to be an actor (NGEC's
+        ``agent_to_code``): a role noun with no country ("soldiers") then gives a
+        country-less generic actor, and a city its country with no sector; the coder
+        leaves it off.
         """
         reading = self.reading(mention, on=on, bare_agents=bare_agents)
         return reading.actor if reading else None
@@ -274,11 +304,24 @@ class ActorBase:
         return len(self.data.entities) + len(self.data.people)
 
 
+def _read_user_files(
+    base: KnowledgeData, found: list[Path], extras: list[Path]
+) -> tuple[KnowledgeData, tuple[str, ...]]:
+    """``base`` with the user folder's files and then ``extras`` read on top; a malformed
+    user file is skipped (and named), a malformed extra file raises :class:`DataError`."""
+    try:
+        return read_files([*found, *extras], base=base), ()
+    except DataError:
+        if not found:
+            raise
+    data, skipped = _read_skipping_bad_user_files(base, found)
+    return read_files(extras, base=data), skipped
+
+
 def _read_skipping_bad_user_files(
-    packaged: list[Path], found: list[Path]
+    data: KnowledgeData, found: list[Path]
 ) -> tuple[KnowledgeData, tuple[str, ...]]:
     """The packaged data plus every user file that reads cleanly on top of it."""
-    data = read_files(packaged)
     skipped: list[str] = []
     for path in found:
         try:
@@ -287,6 +330,48 @@ def _read_skipping_bad_user_files(
             log.warning("skipping user actor file: %s", exc)
             skipped.append(str(exc))
     return data, tuple(skipped)
+
+
+#: The packaged knowledge base, compiled by ``scripts/build_actors.py`` and shipped beside
+#: the data files: a header line (JSON: format, the SHA-1 of every packaged file) and the
+#: zlib-compressed pickle of the :class:`ActorBase`.  It is used only while every packaged
+#: file still has the recorded content; otherwise the files are read.
+COMPILED_NAME = "compiled.actors"
+
+
+def _digests(files: Sequence[Path]) -> dict[str, str]:
+    return {p.name: hashlib.sha1(p.read_bytes()).hexdigest() for p in files}
+
+
+def read_compiled(packaged: Sequence[Path]) -> ActorBase | None:
+    """The compiled packaged knowledge base, or ``None`` if absent or stale."""
+    path = data_path("actors", COMPILED_NAME)
+    try:
+        with path.open("rb") as handle:
+            header = json.loads(handle.readline())
+            if header.get("format") != _CACHE_VERSION or header.get("files") != _digests(packaged):
+                log.debug("compiled actor base %s is stale; reading the data files", path)
+                return None
+            kb = pickle.loads(zlib.decompress(handle.read()))
+    except (OSError, ValueError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError):
+        return None
+    return kb if isinstance(kb, ActorBase) else None
+
+
+def write_compiled() -> Path:
+    """Compile the packaged data files (``scripts/build_actors.py`` calls this)."""
+    packaged = packaged_files()
+    root = data_path().parent  # entries name their origin as "data/actors/FILE:LINE"
+    with contextlib.chdir(root):
+        kb = ActorBase(read_files([p.relative_to(root) for p in packaged]))
+    header = {"format": _CACHE_VERSION, "files": _digests(packaged)}
+    path = data_path("actors", COMPILED_NAME)
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("wb") as handle:
+        handle.write(json.dumps(header, sort_keys=True).encode() + b"\n")
+        handle.write(zlib.compress(pickle.dumps(kb, protocol=pickle.HIGHEST_PROTOCOL), 6))
+    tmp.replace(path)
+    return path
 
 
 def cache_dir() -> Path:

@@ -55,10 +55,22 @@ def _is_acronym(name: str) -> bool:
 
 class Index:
     def __init__(self, data: KnowledgeData) -> None:
-        self.entities: dict[str, Entity] = {e.id: e for e in data.entities}
-        self.people: dict[str, Person] = {p.id: p for p in data.people}
+        self.entities: dict[str, Entity] = {}
+        self.people: dict[str, Person] = {}
         self.terms: dict[str, Term] = {}
         self.names: dict[tuple[str, ...], list[Ref]] = {}
+        #: last word of every person's names -> person ids ("bush" -> both Bushes)
+        self.surnames: dict[str, list[str]] = {}
+        self.reach: dict[str, int] = {}
+        self.extend(data)
+
+    def extend(self, data: KnowledgeData) -> list[tuple[str, ...]]:
+        """Add (or override) entries; they win the names they share with earlier ones.
+        Returns the name keys that were new."""
+        self.entities.update((e.id, e) for e in data.entities)
+        self.people.update((p.id, p) for p in data.people)
+        known = set(self.names)
+        old = {k: len(v) for k, v in self.names.items()}
         # later entries (hand-written files, user files) win a name shared with earlier ones
         for entity in reversed(data.entities):
             for name in entity.names:
@@ -72,16 +84,24 @@ class Index:
         for person in reversed(data.people):
             for name in person.names:
                 self._add(name, RefKind.PERSON, person.id)
+                words = key(name)
+                if len(words) > 1:
+                    ids = self.surnames.setdefault(words[-1], [])
+                    if person.id not in ids:
+                        ids.append(person.id)
         for term in data.terms:
             term_key = " ".join(key(term.phrase))
             self.terms[term_key] = term
             self._add(term.phrase, RefKind.TERM, term_key, caps=False)
-        for refs in self.names.values():
-            refs.sort(key=lambda r: r.kind)
-        self.reach: dict[str, int] = {}
-        for name_key in self.names:
-            first = name_key[0]
-            self.reach[first] = max(self.reach.get(first, 0), len(name_key))
+        for name_key, refs in self.names.items():
+            added = len(refs) - old.get(name_key, 0)
+            if added and name_key in old:  # the new readings come first among equals
+                refs[:] = refs[-added:] + refs[:-added]
+            if added:
+                refs.sort(key=lambda r: r.kind)
+                first = name_key[0]
+                self.reach[first] = max(self.reach.get(first, 0), len(name_key))
+        return [k for k in self.names if k not in known]
 
     def _add(self, name: str, kind: RefKind, target: str, *, caps: bool | None = None) -> None:
         name_key = key(name)

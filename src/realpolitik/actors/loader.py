@@ -99,11 +99,18 @@ def _items(doc: dict[str, Any], section: str, path: Path) -> list[Any]:
 
 
 def _csv_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    shared: dict[str, str] = {}  # one object per repeated value: compact in memory and pickle
     try:
         with path.open(encoding="utf-8", newline="") as handle:
             reader = csv.DictReader(handle)
             for row in reader:
-                yield reader.line_num, row
+                yield (
+                    reader.line_num,
+                    {
+                        k: shared.setdefault(v, v) if isinstance(v, str) else v
+                        for k, v in row.items()
+                    },
+                )
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise DataError(f"{path}: cannot read CSV ({exc})") from exc
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from realpolitik.actors.entries import Entity, Person, Spell, Term
 from realpolitik.actors.index import Index, Piece, RefKind
@@ -114,6 +114,9 @@ class Resolver:
             names.insert(0, core.pop())
         if names:
             if core and kind_of(core[-1]) == RefKind.TERM and self._term(core[-1]).title:
+                holder = self._titled_person(tokens, core, names, complements, on=on, past=past)
+                if holder is not None:
+                    return holder
                 return self._term_reading(
                     tokens, core, complements, on=on, past=past, bare=bare_agents
                 )
@@ -141,6 +144,11 @@ class Resolver:
             return Reading(self._entity_actor(self.index.entities[target]), "demonym")
         if kind == RefKind.TERM:
             return self._term_reading(tokens, core, complements, on=on, past=past, bare=bare_agents)
+        named = len(core) > 1 and core[-2].piece is None and tokens[core[-2].start].upper
+        if kind == RefKind.CITY and bare_agents and not named:  # not "Feliciano Valencia"
+            # known to stand in an actor's place (NGEC's agent_to_code): a settlement gives
+            # its country and no sector, as NGEC codes it; the coder never asks this
+            return Reading(self._entity_actor(self.index.entities[target]), "place")
         return None  # a city alone is a place, not an actor
 
     # -- readings --------------------------------------------------------------------
@@ -160,6 +168,10 @@ class Resolver:
         bare: bool,
     ) -> Reading | None:
         term = self._term(core[-1])
+        if term.phrase in _LEADER_NOUNS and any(
+            kind_of(e) == RefKind.TERM and self._term(e).sector == "REL" for e in core[:-1]
+        ):  # "Muslim leaders", "a Jewish community leader": religious leaders (CAMEO REL)
+            term = replace(term, sector="REL", role=None, title=False, secondary=None)
         context: tuple[Entity, int] | None = None
         for element in reversed(core[:-1]):
             usable = not element.modifier or element.home
@@ -198,6 +210,57 @@ class Resolver:
             entity, sector=sector, role=term.role, kind=kind, secondary=term.secondary
         )
         return Reading(actor, how)
+
+    def _titled_person(
+        self,
+        tokens: Sequence[Token],
+        core: list[Element],
+        names: list[Element],
+        complements: list[list[Element]],
+        *,
+        on: dt.date,
+        past: bool,
+    ) -> Reading | None:
+        """A title and a surname ("President Bush", "Deputy Secretary Hicks"): the one
+        person with that surname who held a matching office on the date, else the one who
+        held it before; nobody when two qualify."""
+        term = self._term(core[-1])
+        candidates = self.index.surnames.get(tokens[names[-1].end - 1].norm)
+        if not candidates or term.role is None:
+            return None
+        where: str | None = None
+        for element in reversed(core[:-1]):
+            context = self._context(element, on=on)
+            if context is not None:
+                where = context[0].id
+                break
+        for complement in complements if where is None else ():
+            context = self._complement(complement, tokens, on=on)
+            if context is not None:
+                where = context[0].id
+                break
+        given = [tokens[e.start].norm for e in names[:-1]]
+        on_date: list[Person] = []
+        ever: list[Person] = []
+        for person_id in candidates:
+            person = self.index.people[person_id]
+            if given and not any(set(given) <= set(key(n)) for n in person.names):
+                continue  # "President George Bush": the given names must fit too
+            spells = [  # offices held on or before the date: a title is never prophetic
+                s
+                for s in person.spells
+                if _title_fits(term.role, s.role)
+                and (where is None or s.entity == where)
+                and (s.start is None or s.start <= on)
+            ]
+            if spells:
+                ever.append(person)
+                if any(s.covers(on) for s in spells):
+                    on_date.append(person)
+        chosen = on_date if on_date else ever
+        if len(chosen) != 1:
+            return None
+        return self._person_reading(chosen[0], on=on, past=past)
 
     def _complement(
         self, complement: list[Element], tokens: Sequence[Token], *, on: dt.date
@@ -283,6 +346,31 @@ class Resolver:
             role=role,
             wikidata=entity.wikidata,
         )
+
+
+#: Nouns for leaders in general, which a religious qualifier makes religious leaders.
+_LEADER_NOUNS = frozenset({"leader", "leaders"})
+
+#: Titles and the offices of the reference data they name.
+_HEAD_OF_STATE = frozenset(
+    {"president", "king", "queen", "monarch", "emir", "sultan", "supreme leader", "head of state"}
+)
+_HEAD_OF_GOVERNMENT = frozenset({"prime minister", "chancellor", "premier", "head of government"})
+
+
+def _title_fits(title: str, office: str) -> bool:
+    """Whether a spoken title (``president``) names a recorded office (``head of state``)."""
+    if title == office:
+        return True
+    if title in _HEAD_OF_STATE:
+        return office in ("head of state", "effective leader")
+    if title in _HEAD_OF_GOVERNMENT:
+        return office in ("head of government", "effective leader")
+    if title == "minister":
+        return "minister" in office and "prime" not in office
+    if title == "leader":
+        return office in ("head of state", "head of government", "effective leader")
+    return False
 
 
 def _hyphenated(text: str, tokens: Sequence[Token], i: int) -> bool:
