@@ -57,13 +57,40 @@ def test_serve_runs_uvicorn_on_the_app_and_prints_the_url(
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     result = CliRunner().invoke(
-        serve_command, ["--db", str(db), "--port", str(port), "--no-browser"]
+        serve_command, ["--db", str(db), "--port", str(port), "--no-browser", "--workers", "1"]
     )
     assert result.exit_code == 0, result.output
     assert f"http://127.0.0.1:{port}/" in result.output
     [call] = calls
     assert (call["host"], call["port"]) == ("127.0.0.1", port)
     assert call["app"].title == "realpolitik"
+
+
+def test_serve_with_workers_hands_uvicorn_the_factory_and_the_store(
+    built: Path, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+
+    from realpolitik.api.app import DB_VARIABLE, app_from_environment
+
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append({"app": app, **kw}))
+    monkeypatch.delenv(DB_VARIABLE, raising=False)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    result = CliRunner().invoke(
+        serve_command, ["--db", str(db), "--port", str(port), "--no-browser", "--workers", "2"]
+    )
+    assert result.exit_code == 0, result.output
+    [call] = calls
+    assert call["app"] == "realpolitik.api.app:app_from_environment"
+    assert call["factory"] is True and call["workers"] == 2
+    import os
+
+    assert os.environ[DB_VARIABLE] == str(db.resolve())
+    assert app_from_environment().title == "realpolitik"  # what each worker serves
+    monkeypatch.delenv(DB_VARIABLE)
 
 
 def test_serve_rejects_a_bad_port() -> None:

@@ -9,24 +9,36 @@ from fastapi import APIRouter, Path, Query, Response
 
 from realpolitik.api import params as p
 from realpolitik.api.context import Context
-from realpolitik.api.records import event_records, jsonable
+from realpolitik.api.prepared import json_array
+from realpolitik.api.records import jsonable
 from realpolitik.store import ActorQuery
-from realpolitik.store.web import EventQuery, actor_page, event_page
+from realpolitik.store.web import EventQuery, event_id_page
 
 router = APIRouter(tags=["actors"])
 ActorId = Annotated[str, Path(min_length=1, max_length=200, pattern=r"^[\w.:-]+$")]
 
 
 @router.get("/api/actors", summary="Stored actors, busiest first")
-def get_actors(
-    store: p.Db,
-    q: p.Text = None,
+async def get_actors(
+    ctx: p.Ctx,
+    q: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=200,
+            description="Part of an actor's name or id (any case), or its ISO3 country.",
+        ),
+    ] = None,
     page: p.Page = 1,
     page_size: p.PageSize = 50,
 ) -> Response:
-    result = actor_page(store, text=q, limit=page_size, offset=(page - 1) * page_size)
-    return p.reply({"total": result.total, "page": page, "page_size": page_size,
-            "items": jsonable(result.rows)})  # fmt: skip
+    listed = ctx.actor_list()
+    if q:
+        text, code = q.lower(), q.upper()
+        listed = [a for a in listed if text in a[0] or text in a[1] or a[2] == code]
+    start = (page - 1) * page_size
+    items = [a[3] for a in listed[start : start + page_size]]
+    return p.reply({"total": len(listed), "page": page, "page_size": page_size, "items": items})
 
 
 @router.get("/api/actors/{actor_id}", summary="An actor's profile on a date")
@@ -64,11 +76,11 @@ def get_actor(
     else:
         profile["knowledge"] = None
     profile["allies"], profile["enemies"] = _ties(ctx, actor_id, until=day, top=top)
-    recent = event_page(store, EventQuery(actor=ActorQuery(ids=(actor_id,)), until=day),
-                        limit=20, offset=0)  # fmt: skip
-    profile["recent_events"] = event_records(store, recent.rows)
-    profile["event_total"] = recent.total
-    return p.reply(dict(jsonable(profile)))
+    total, ids = event_id_page(store, EventQuery(actor=ActorQuery(ids=(actor_id,)), until=day),
+                               limit=20, offset=0)  # fmt: skip
+    profile["event_total"] = total
+    recent = json_array([e.json for e in ctx.events.get(store, ids)])
+    return p.reply(dict(jsonable(profile)), raw={"recent_events": recent})
 
 
 def _ties(

@@ -7,10 +7,17 @@
 
 The dashboard's page carries a Content-Security-Policy that allows scripts from this
 origin only, a second guard (after rendering data as text) against untrusted article text.
+
+Under load, API requests are answered in the order they arrive, a few at a time
+(:class:`realpolitik.api.queue.ArrivalOrder`), cached or not: a request that needs a query
+does not wait behind every cached answer that came after it.  ``realpolitik serve
+--workers N`` runs N such processes on one port (:func:`app_from_environment`).
 """
 
 from __future__ import annotations
 
+import gc
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -27,11 +34,17 @@ from realpolitik import __version__
 from realpolitik.api import actors, events, facts, network
 from realpolitik.api.cache import ResponseCache
 from realpolitik.api.context import Context
+from realpolitik.api.queue import ArrivalOrder, SecurityHeaders
 
 #: Where ``make web`` puts the built dashboard.
 DIST = Path(__file__).resolve().parent.parent / "web" / "dist"
 BUILD_COMMAND = "make web"
-QUERY_THREADS = 4
+#: API requests in progress at once per process (the rest wait in arrival order); also the
+#: worker threads that run queries.  DuckDB leaves the GIL while a query runs, so a few
+#: overlap one request's query with another's Python work; more only fight over the GIL.
+SLOTS = 4
+#: The store :func:`app_from_environment` serves (set by ``realpolitik serve --workers``).
+DB_VARIABLE = "REALPOLITIK_SERVE_DB"
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data: blob:; connect-src 'self'; worker-src 'self' blob:; "
@@ -54,13 +67,16 @@ def create_app(db_path: str | Path, *, dist: Path | None = None, cache: bool = T
     opened read-only, so an answer cannot go stale while the app runs.
     """
     ctx = Context.open(db_path)
+    ctx.prepare()
     folder = dist or dist_dir()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        # few queries at a time: DuckDB runs each on every core, and more threads only
-        # fight over the GIL while answers from the cache wait on the event loop
-        anyio.to_thread.current_default_thread_limiter().total_tokens = QUERY_THREADS
+        anyio.to_thread.current_default_thread_limiter().total_tokens = SLOTS
+        # what was prepared lives as long as the server: keep the collector from walking
+        # it (a full collection over the knowledge base stalls every request for ~50 ms)
+        gc.collect()
+        gc.freeze()
         yield
         ctx.close()
 
@@ -79,9 +95,17 @@ def create_app(db_path: str | Path, *, dist: Path | None = None, cache: bool = T
     app.add_exception_handler(RequestValidationError, _invalid)
     _docs(app, folder)
     _dashboard(app, folder)
+    app.add_middleware(SecurityHeaders)
     if cache:
         app.add_middleware(ResponseCache)
+    app.add_middleware(ArrivalOrder, slots=SLOTS)  # the outermost: it orders cache hits too
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app over the store named by ``$REALPOLITIK_SERVE_DB`` (uvicorn's factory for
+    ``--workers``: each worker process opens the store read-only and prepares its own)."""
+    return create_app(os.environ[DB_VARIABLE])
 
 
 async def _invalid(request: Request, exc: Exception) -> Response:
@@ -135,13 +159,6 @@ def _dashboard(app: FastAPI, folder: Path) -> None:
                 status_code=503,
             )
         return FileResponse(page, headers=_page_headers())
-
-    @app.middleware("http")
-    async def headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        return response
 
 
 def _page_headers() -> dict[str, str]:

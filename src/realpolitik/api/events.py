@@ -8,18 +8,10 @@ from fastapi import APIRouter, Path, Query, Response
 
 from realpolitik.api import params as p
 from realpolitik.api.context import Context
-from realpolitik.api.records import event_records, jsonable
+from realpolitik.api.prepared import dumps, json_array
+from realpolitik.api.records import jsonable
 from realpolitik.store import Store
-from realpolitik.store.web import (
-    EventQuery,
-    article_meta,
-    article_text,
-    event_cells,
-    event_page,
-    event_row,
-    evidence_mentions,
-    overview,
-)
+from realpolitik.store.web import EventQuery, article_text, event_cells, event_id_page, overview
 
 router = APIRouter(tags=["events"])
 Ctx = p.Ctx
@@ -91,10 +83,10 @@ def get_events(
         a, b = (p.actor_query(ctx, store, x, on=until) for x in between)
         if a is not None and b is not None:
             query = EventQuery(**{**_fields(query), "pair": (a, b)})
-    result = event_page(store, query, limit=page_size, offset=(page - 1) * page_size,
-                        order=order.value)  # fmt: skip
-    return p.reply({"total": result.total, "page": page, "page_size": page_size,
-            "items": jsonable(event_records(store, result.rows))})  # fmt: skip
+    total, ids = event_id_page(store, query, limit=page_size, offset=(page - 1) * page_size,
+                               order=order.value)  # fmt: skip
+    items = json_array([e.json for e in ctx.events.get(store, ids)])
+    return p.reply({"total": total, "page": page, "page_size": page_size}, raw={"items": items})
 
 
 def _fields(query: EventQuery) -> dict[str, Any]:
@@ -102,23 +94,20 @@ def _fields(query: EventQuery) -> dict[str, Any]:
 
 
 @router.get("/api/events/{event_id}", summary="One event, its marks and its article")
-def get_event(store: Db, event_id: Id) -> Response:
-    row = event_row(store, event_id)
-    if row is None:
+def get_event(ctx: Ctx, store: Db, event_id: Id) -> Response:
+    found = ctx.events.one(store, event_id)
+    if found is None:
         raise p.bad(f"no event {event_id!r} in the store", status=404)
-    [record] = event_records(store, [row])
-    record["article"] = article_meta(store, row["article_id"]) if row.get("article_id") else None
-    mentions = evidence_mentions(store, [event_id]).get(event_id, [])
-    record["mention_count"] = len(mentions)
-    return p.reply(dict(jsonable(record)))
+    article = ctx.article(store, found.article_id) if found.article_id else None
+    return p.reply_object(found.json, article=dumps(article), mention_count=dumps(found.mentions))
 
 
 @router.get("/api/articles/{article_id}", summary="One stored article, its text verbatim")
-def get_article(store: Db, article_id: Id) -> Response:
-    meta = article_meta(store, article_id)
+def get_article(ctx: Ctx, store: Db, article_id: Id) -> Response:
+    meta = ctx.article(store, article_id)
     if meta is None:
         raise p.bad(f"no article {article_id!r} in the store", status=404)
-    return p.reply(dict(jsonable({**meta, "text": article_text(store, article_id)})))
+    return p.reply({**meta, "text": article_text(store, article_id)})
 
 
 @router.get("/api/map/events", summary="Located events counted per grid cell")

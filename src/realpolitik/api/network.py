@@ -14,10 +14,11 @@ from fastapi import APIRouter, Query, Response
 
 from realpolitik.api import params as p
 from realpolitik.api.context import Context
-from realpolitik.api.records import REGIONS, Regions, jsonable
+from realpolitik.api.records import REGIONS, jsonable
 from realpolitik.errors import UsageError
-from realpolitik.network import find_blocs, relations
+from realpolitik.network import find_blocs, resolve
 from realpolitik.store import Store
+from realpolitik.store.analytics import Window, dyad_series
 from realpolitik.store.web import EventQuery, typed_edges
 
 router = APIRouter(tags=["network"])
@@ -34,28 +35,15 @@ def network_json(
     min_events: int = 1,
     types: tuple[str, ...] = (),
 ) -> dict[str, Any]:
-    """Nodes (with region and kind) and signed edges (with their top events)."""
-    if types:
-        rows = typed_edges(store, EventQuery(types=types, since=since, until=until))
-        edges = [_typed_edge(r) for r in rows if int(r["events"]) >= min_events]
-        graph = {"nodes": _nodes_from_edges(rows), "edges": edges}
-    else:
-        cached = ctx.network_json(since, until, level.value, min_events)
-        graph = {"nodes": [dict(n) for n in cached["nodes"]],
-                 "edges": [dict(e) for e in cached["edges"]]}  # fmt: skip
-    regions: Regions = ctx.regions
-    known = ctx.actors() if level == p.Level.ACTOR else {}
-    for node in graph["nodes"]:
-        node["region"] = regions.of(node.get("country"))
-        stored = known.get(node["id"], {})
-        node["sector"] = stored.get("sector")
-        entity = ctx.kb.entity(node["id"]) if level == p.Level.ACTOR else None
-        node["kind"] = entity.kind.value if entity else ("state" if level == p.Level.COUNTRY
-                                                          else "generic")  # fmt: skip
-    for edge in graph["edges"]:
-        edge["event_count"] = int(edge["events"])
-        edge["events"] = [e["event_id"] for e in edge.get("top_events", [])]
-    return graph
+    """Nodes (with region and kind) and signed edges (with their top events).
+
+    Without an event-type filter the answer is shared per window: treat it as read-only.
+    """
+    if not types:
+        return ctx.network_view(since, until, level.value, min_events)
+    rows = typed_edges(store, EventQuery(types=types, since=since, until=until))
+    edges = [_typed_edge(r) for r in rows if int(r["events"]) >= min_events]
+    return ctx.annotate({"nodes": _nodes_from_edges(rows), "edges": edges}, level.value)
 
 
 def _typed_edge(row: dict[str, Any]) -> dict[str, Any]:
@@ -129,6 +117,7 @@ def get_network(
 
 @router.get("/api/relations", summary="A dyad's cooperation/conflict series, both directions")
 def get_relations(
+    ctx: p.Ctx,
     store: p.Db,
     a: Annotated[str, Query(min_length=1, max_length=200, description="Actor id or name.")],
     b: Annotated[str, Query(min_length=1, max_length=200, description="Actor id or name.")],
@@ -139,24 +128,25 @@ def get_relations(
     p.window(since, until)
     if by == p.Period.YEAR:
         raise p.bad("by must be day, week or month for relations")
+    (a_id, a_name), (b_id, b_name) = (_actor(ctx, store, x) for x in (a, b))
+    frame = dyad_series(store, [a_id], [b_id], by=by.value, window=Window(since, until))
+    series: dict[str, list[dict[str, Any]]] = {"A->B": [], "B->A": []}
+    for row in frame.to_dict("records"):
+        series[str(row.pop("direction"))].append(jsonable(row))
+    return p.reply({"a": {"id": a_id, "name": a_name}, "b": {"id": b_id, "name": b_name},
+                    "by": by.value, "series": series})  # fmt: skip
+
+
+def _actor(ctx: Context, store: Store, text: str) -> tuple[str, str]:
+    """A stored actor id as is (with its usual name); else the stored actor ``text`` names."""
+    stored = ctx.actors().get(text)
+    if stored is not None:
+        return text, str(stored["name"] or text)
     try:
-        frame = relations(store, a, b, by=by.value, since=since, until=until)
+        found = resolve(store, text)
     except UsageError as exc:
         raise p.bad(str(exc), status=404) from exc
-    names = {"A->B": (frame["a"].iloc[0], frame["b"].iloc[0])} if len(frame) else {}
-    series: dict[str, list[dict[str, Any]]] = {"A->B": [], "B->A": []}
-    for row in frame.drop(columns=["a", "b"]).to_dict("records"):
-        series[str(row.pop("direction"))].append(jsonable(row))
-    ids = [str(x) for x in _resolved_ids(store, a, b)]
-    a_name, b_name = names.get("A->B", (a, b))
-    return p.reply({"a": {"id": ids[0], "name": a_name}, "b": {"id": ids[1], "name": b_name},
-            "by": by.value, "series": series})  # fmt: skip
-
-
-def _resolved_ids(store: Store, a: str, b: str) -> tuple[str, str]:
-    from realpolitik.network import resolve
-
-    return resolve(store, a).ids[0], resolve(store, b).ids[0]
+    return found.ids[0], found.name
 
 
 @router.get("/api/blocs", summary="Coalitions in the signed network, with a balance score")

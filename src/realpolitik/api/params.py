@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Query, Request, Response
 
 from realpolitik.api.context import Context
+from realpolitik.api.prepared import dumps
 from realpolitik.store import ActorQuery, Store
 
 PLOVER_TYPES = (
@@ -66,24 +66,41 @@ Quads = Annotated[
 Codes = Annotated[list[str], Query(description="ISO3 country codes (IRN); repeatable.")]
 
 
-def context(request: Request) -> Context:
+async def context(request: Request) -> Context:
     ctx: Context = request.app.state.context
     return ctx
 
 
-def store(ctx: Annotated[Context, Depends(context)]) -> Iterator[Store]:
-    """A store on a cursor of its own, for one request."""
-    yield from ctx.cursor()
+async def store(ctx: Annotated[Context, Depends(context)]) -> AsyncIterator[Store]:
+    """A store on a cursor of its own, for one request.  (Async only so that FastAPI does
+    not hand it to a worker thread: opening and closing a cursor does not block.)"""
+    opened = ctx.cursor()
+    try:
+        yield next(opened)
+    finally:
+        opened.close()
 
 
 Ctx = Annotated[Context, Depends(context)]
 Db = Annotated[Store, Depends(store)]
 
 
-def reply(content: object) -> Response:
-    """JSON straight from plain data (already made JSON-safe by ``records.jsonable``)."""
-    body = json.dumps(content, ensure_ascii=False, separators=(",", ":"), default=str)
-    return Response(body.encode("utf-8"), media_type="application/json")
+def reply(content: object, *, raw: Mapping[str, bytes] | None = None) -> Response:
+    """JSON straight from plain data (already made JSON-safe by ``records.jsonable``);
+    ``raw`` adds members to an object from JSON text encoded beforehand."""
+    body = dumps(content)
+    return reply_object(body, **raw) if raw else _json(body)
+
+
+def reply_object(body: bytes, **members: bytes) -> Response:
+    """The JSON object ``body`` with ``members`` (name -> JSON text) added at its end."""
+    extra = b",".join(dumps(name) + b":" + value for name, value in members.items())
+    head = body[:-1].rstrip()
+    return _json(head + (b"," if extra and head != b"{" else b"") + extra + b"}")
+
+
+def _json(body: bytes) -> Response:
+    return Response(body, media_type="application/json")
 
 
 def bad(message: str, *, status: int = 422) -> HTTPException:

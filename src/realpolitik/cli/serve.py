@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 import socket
 import threading
 import webbrowser
@@ -29,18 +30,36 @@ def check_port(host: str, port: int) -> None:
             raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror}") from exc
 
 
+def default_workers() -> int:
+    """One server process per core, at most 4 (each holds the prepared store in memory)."""
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def run_server(db_path: str | Path, *, host: str, port: int, workers: int = 1) -> None:
+    """uvicorn over the app for ``db_path``, in ``workers`` processes sharing the port."""
+    import uvicorn
+
+    from realpolitik.api.app import DB_VARIABLE, create_app
+
+    if workers <= 1:
+        uvicorn.run(create_app(db_path), host=host, port=port, log_level="warning")
+        return
+    os.environ[DB_VARIABLE] = str(Path(db_path).resolve())
+    uvicorn.run("realpolitik.api.app:app_from_environment", factory=True, host=host,
+                port=port, workers=workers, log_level="warning")  # fmt: skip
+
+
 def serve_store(
-    db_path: str | Path, *, host: str = "127.0.0.1", port: int = 8000, open_browser: bool = True
-) -> None:
+    db_path: str | Path, *, host: str = "127.0.0.1", port: int = 8000, open_browser: bool = True,
+    workers: int = 1,
+) -> None:  # fmt: skip
     """Serve the dashboard and API over ``db_path`` until interrupted (Ctrl-C).
 
     Prints the URL on stdout.  Raises :class:`DataError` when the store is missing or the
     dashboard is not built (naming the command that builds it), :class:`UsageError` when the
-    port is taken.
+    port is taken.  ``workers`` processes share the port (each opens the store read-only).
     """
-    import uvicorn
-
-    from realpolitik.api import BUILD_COMMAND, create_app, dashboard_built, dist_dir
+    from realpolitik.api import BUILD_COMMAND, dashboard_built, dist_dir
 
     if not dashboard_built():
         raise DataError(
@@ -52,13 +71,12 @@ def serve_store(
     if not path.is_file():
         raise DataError(f"no store at {path}: run `realpolitik ingest FILES --db {path}` first")
     check_port(host, port)
-    app = create_app(path)
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/"
     click.echo(f"realpolitik dashboard: {url}  (API docs: {url}docs; Ctrl-C stops)")
     if open_browser:
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    run_server(path, host=host, port=port, workers=workers)
 
 
 @click.command("serve")
@@ -70,11 +88,19 @@ def serve_store(
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--no-browser", is_flag=True, help="Do not open a web browser.")
-def serve_command(db: Path | None, port: int, host: str, no_browser: bool) -> None:
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=default_workers,
+    show_default="one per core, at most 4",
+    help="Server processes sharing the port.",
+)
+def serve_command(db: Path | None, port: int, host: str, no_browser: bool, workers: int) -> None:
     """Serve the web dashboard and the read-only HTTP API over a store.
 
     \b
     Example:
       realpolitik serve --db gaza.duckdb --port 8000 --no-browser
     """
-    serve_store(db or default_db(), host=host, port=port, open_browser=not no_browser)
+    serve_store(db or default_db(), host=host, port=port, open_browser=not no_browser,
+                workers=workers)  # fmt: skip

@@ -121,14 +121,22 @@ _EVENT_ORDER = {
 EVENT_ORDERS = tuple(_EVENT_ORDER)
 
 
-def event_page(
+def event_id_page(
     store: Store, query: EventQuery, *, limit: int, offset: int, order: str = "date_desc"
-) -> Page:
-    """One page of events (flat rows) and how many match in all."""
+) -> tuple[int, list[str]]:
+    """How many events match, and the ids of one page of them: one query (the count rides
+    along as a window total), plus a count only when the page lies past the end."""
     where, params = _where(query)
-    total = int(_scalar(store, f"SELECT count(*) FROM events {where}", params) or 0)
-    sql = f"SELECT * FROM events {where} ORDER BY {_EVENT_ORDER[order]} LIMIT ? OFFSET ?"
-    return Page(total, _dicts(store, sql, [*params, limit, offset]))
+    sql = (
+        f"SELECT event_id, count(*) OVER () AS total FROM events {where} "
+        f"ORDER BY {_EVENT_ORDER[order]} LIMIT ? OFFSET ?"
+    )
+    rows = store.con.execute(sql, [*params, limit, offset]).fetchall()
+    if rows:
+        return int(rows[0][1]), [str(r[0]) for r in rows]
+    if offset == 0:
+        return 0, []
+    return int(_scalar(store, f"SELECT count(*) FROM events {where}", params) or 0), []
 
 
 def event_row(store: Store, event_id: str) -> dict[str, Any] | None:
@@ -143,21 +151,30 @@ def event_rows(store: Store, event_ids: Sequence[str]) -> list[dict[str, Any]]:
     return _dicts(store, sql, [list(event_ids)])
 
 
-def evidence_mentions(store: Store, event_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
-    """Per event, the actor mentions inside its evidence sentence (article offsets)."""
-    if not event_ids:
+def all_event_rows(store: Store) -> list[dict[str, Any]]:
+    """Every stored event row (for a server that encodes each record once at startup)."""
+    return _dicts(store, "SELECT * FROM events", [])
+
+
+def evidence_mentions(
+    store: Store, event_ids: Sequence[str] | None
+) -> dict[str, list[dict[str, Any]]]:
+    """Per event, the actor mentions inside its evidence sentence (article offsets); for
+    the events ``event_ids`` names, or for every event when it is None."""
+    if event_ids is not None and not event_ids:
         return {}
-    sql = """
+    chosen = "TRUE" if event_ids is None else "list_contains(?, e.event_id)"
+    sql = f"""
         SELECT e.event_id, m.start_char, m.end_char, m.text, m.actor_id, m.actor_name,
                CASE WHEN m.actor_id = e.source_id THEN 'source'
                     WHEN m.actor_id = e.target_id THEN 'target' ELSE 'other' END AS role
         FROM events e JOIN mentions m ON m.article_id = e.article_id
-        WHERE list_contains(?, e.event_id)
+        WHERE {chosen}
           AND m.start_char >= e.evidence_start AND m.end_char <= e.evidence_end
         ORDER BY e.event_id, m.start_char
     """
     out: dict[str, list[dict[str, Any]]] = {}
-    for row in _dicts(store, sql, [list(event_ids)]):
+    for row in _dicts(store, sql, [] if event_ids is None else [list(event_ids)]):
         out.setdefault(row.pop("event_id"), []).append(row)
     return out
 
@@ -166,6 +183,12 @@ def article_meta(store: Store, article_id: str) -> dict[str, Any] | None:
     sql = "SELECT article_id, date, title, url, source, origin FROM articles WHERE article_id = ?"
     rows = _dicts(store, sql, [article_id])
     return rows[0] if rows else None
+
+
+def article_metas(store: Store) -> dict[str, dict[str, Any]]:
+    """Every stored article's metadata (no text) by id."""
+    sql = "SELECT article_id, date, title, url, source, origin FROM articles"
+    return {r["article_id"]: r for r in _dicts(store, sql, [])}
 
 
 def article_text(store: Store, article_id: str) -> str | None:
@@ -226,17 +249,6 @@ _ACTORS_CTE = """
 """
 
 
-def actor_page(store: Store, *, text: str | None, limit: int, offset: int) -> Page:
-    """Stored actors (either side of an event), busiest first, optionally by name or id."""
-    where, params = "", []
-    if text:
-        where = "WHERE name ILIKE ? OR id ILIKE ? OR country = upper(?)"
-        params = [f"%{text}%", f"%{text}%", text]
-    total = int(_scalar(store, f"{_ACTORS_CTE} SELECT count(*) FROM actors {where}", params) or 0)
-    sql = f"{_ACTORS_CTE} SELECT * FROM actors {where} ORDER BY events DESC, id LIMIT ? OFFSET ?"
-    return Page(total, _dicts(store, sql, [*params, limit, offset]))
-
-
 def actor_rows(store: Store, actor_ids: Sequence[str] | None = None) -> dict[str, dict[str, Any]]:
     """Name, country, sector, event count and date range of stored actors (all, or these)."""
     if actor_ids is None:
@@ -251,21 +263,37 @@ def actor_rows(store: Store, actor_ids: Sequence[str] | None = None) -> dict[str
 
 
 def event_cells(store: Store, query: EventQuery, *, cell_degrees: float, limit: int) -> Page:
-    """Events with a place, counted per grid cell of ``cell_degrees`` (busiest cells first)."""
+    """Events with a place, counted per grid cell of ``cell_degrees`` (busiest cells first).
+
+    A cell is labelled with its most common place (name and country).  One query: places
+    are counted per cell first, then cells from them (cheaper than ``mode()`` per cell),
+    and the number of cells rides along as a window total.
+    """
     where, params = _where(query)
     located = ("AND " if where else "WHERE ") + "lat IS NOT NULL AND lon IS NOT NULL"
     sql = f"""
-        SELECT round(avg(lat), 3) AS lat, round(avg(lon), 3) AS lon, count(*) AS events,
-               count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,
-               count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict,
-               mode(location_name) AS place, mode(location_country) AS country,
-               floor(lat / ?)::INTEGER AS cell_row, floor(lon / ?)::INTEGER AS cell_col
-        FROM events {where} {located}
-        GROUP BY cell_row, cell_col
+        WITH p AS (
+            SELECT floor(lat / ?)::INTEGER AS cell_row, floor(lon / ?)::INTEGER AS cell_col,
+                   location_name, location_country, count(*) AS n,
+                   sum(lat) AS lat_sum, sum(lon) AS lon_sum,
+                   count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,
+                   count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict
+            FROM events {where} {located}
+            GROUP BY ALL
+        )
+        SELECT round(sum(lat_sum) / sum(n), 3) AS lat, round(sum(lon_sum) / sum(n), 3) AS lon,
+               sum(n)::BIGINT AS events, sum(cooperation)::BIGINT AS cooperation,
+               sum(conflict)::BIGINT AS conflict,
+               arg_max(location_name, (n, location_name)) AS place,
+               arg_max(location_country, (n, location_name)) AS country,
+               cell_row, cell_col, count(*) OVER () AS total_cells
+        FROM p GROUP BY cell_row, cell_col
+        ORDER BY events DESC, place, cell_row, cell_col LIMIT ?
     """
-    cells = [cell_degrees, cell_degrees, *params]
-    total = int(_scalar(store, f"SELECT count(*) FROM ({sql})", cells) or 0)
-    rows = _dicts(store, f"{sql} ORDER BY events DESC, place LIMIT ?", [*cells, limit])
+    rows = _dicts(store, sql, [cell_degrees, cell_degrees, *params, limit])
+    total = int(rows[0]["total_cells"]) if rows else 0
+    for row in rows:
+        del row["total_cells"]
     return Page(total, rows)
 
 
@@ -296,10 +324,20 @@ def _fact_where(q: FactQuery) -> tuple[str, list[Any]]:
 
 
 def fact_page(store: Store, query: FactQuery, *, limit: int, offset: int) -> Page:
+    """One page of facts, newest first, and how many match (one query but past the end)."""
     where, params = _fact_where(query)
-    total = int(_scalar(store, f"SELECT count(*) FROM facts {where}", params) or 0)
-    sql = f"SELECT * FROM facts {where} ORDER BY date DESC, fact_id LIMIT ? OFFSET ?"
-    return Page(total, _dicts(store, sql, [*params, limit, offset]))
+    sql = (
+        f"SELECT *, count(*) OVER () AS _total FROM facts {where} "
+        "ORDER BY date DESC, fact_id LIMIT ? OFFSET ?"
+    )
+    rows = _dicts(store, sql, [*params, limit, offset])
+    if rows:
+        total = int(rows[0]["_total"])
+        for row in rows:
+            del row["_total"]
+    else:
+        total = int(_scalar(store, f"SELECT count(*) FROM facts {where}", params) or 0)
+    return Page(total, rows)
 
 
 _FACT_DISTINCT = """
@@ -361,7 +399,11 @@ def typed_edges(
     pair = "source_id IS NOT NULL AND target_id IS NOT NULL AND source_id <> target_id"
     where = f"{where} AND {pair}" if where else f"WHERE {pair}"
     sql = f"""
-    WITH r AS (SELECT * FROM events {where}),
+    WITH r AS MATERIALIZED (
+        SELECT source_id, target_id, source_name, target_name, source_country, target_country,
+               event_id, date, quad_class, cameo_code, goldstein, evidence_text
+        FROM events {where}
+    ),
     s AS (
         SELECT least(source_id, target_id) AS source, greatest(source_id, target_id) AS target,
                CASE WHEN source_id <= target_id THEN source_name ELSE target_name END AS sname,
