@@ -65,3 +65,13 @@ def test_unknown_event_code_is_rejected(tmp_path, run):
     path.write_text(_row(58, code="999") + "\n", encoding="utf-8")
     [result] = run("gdelt", path)
     assert result.rejected == 1 and "CAMEO" in result.rejects[0].reason
+
+
+def test_blank_lines_are_skipped_and_lines_still_counted(tmp_path, run):
+    path = tmp_path / "gaps.tsv"
+    lines = [_row(61, event_id="1"), "", "   ", "\t\t", _row(61, event_id="2", date="x"),
+             _row(58, event_id="3")]  # fmt: skip
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode())
+    [result] = run("gdelt", path)
+    assert (result.rows, result.accepted, result.rejected) == (3, 2, 1)
+    assert [r.line for r in result.rejects] == [5]

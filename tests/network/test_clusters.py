@@ -43,3 +43,26 @@ def test_a_report_without_place_joins_the_placed_event(make_store, ev):
     frame = clusters(make_store(rows))
     assert len(frame) == 1 and frame["n_reports"].iloc[0] == 2
     assert frame["location_country"].iloc[0] == "PSE"
+
+
+def test_stored_events_and_query_time_clustering_agree(gaza_store):
+    """The network and the dyads read the stored clusters; without them (a read-only store
+    from before the table) they cluster at query time, with the same results."""
+    from realpolitik.network import edges, relations
+    from realpolitik.store.analytics import clusters_ready
+
+    def results() -> tuple:
+        frame = edges(gaza_store, until=D + _days(90))
+        frame["top_events"] = frame["top_events"].map(
+            lambda top: [(e["event_id"], sorted(e["reports"]), e["evidence"]) for e in top]
+        )
+        series = relations(gaza_store, "isr", "hamas", by="week", normalize=True)
+        return frame, series, clusters(gaza_store)
+
+    assert clusters_ready(gaza_store)
+    stored = results()
+    gaza_store.con.execute("DELETE FROM store_state")
+    assert not clusters_ready(gaza_store)
+    on_the_fly = results()
+    for a, b in zip(stored, on_the_fly, strict=True):
+        assert a.equals(b) or a.round(9).astype(str).equals(b.round(9).astype(str)), (a, b)

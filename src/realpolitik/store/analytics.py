@@ -19,6 +19,18 @@ An event's date is its first report's date; ``n_reports`` counts its reports (a 
 already stands for ``NumArticles`` reports), ``n_sources`` the distinct outlets behind them
 (articles' ``source``, imported rows' publisher or URL), and ``report_ids`` links every
 report.  Its Goldstein score is the mean of its reports'; its quad class the most common.
+
+Stored events
+-------------
+The events for the default window (one day) are kept in the ``clusters`` table, written in
+the same transaction as every batch of reports (:func:`insert_imported`,
+:func:`delete_originals`, ``Store.add``/``add_events``): :func:`touch` marks the batch's keys
+and :func:`refresh_clusters` re-clusters, for each, only the events that end at most one
+window before its earliest touched date, and what follows.  A store written before the table
+existed gets it (once) when opened for writing; opened read-only, or asked for another
+window, the queries cluster at query time.  :func:`dyad_series` and :func:`network_edges`
+read the stored events, so an event is counted in a date window when its first report is
+(it is not cut at the window's edge).
 """
 
 from __future__ import annotations
@@ -28,8 +40,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import duckdb
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from realpolitik.store.duck import Store
 
@@ -75,17 +89,25 @@ def insert_imported(
         con.register("_in_events", events)
         con.register("_in_meta", meta)
         try:
-            con.execute(
-                "CREATE TEMP TABLE _in AS SELECT e.*, m.version AS _version FROM _in_events e "
-                "POSITIONAL JOIN _in_meta m "
-                "QUALIFY row_number() OVER (PARTITION BY e.event_id "
-                "ORDER BY m.version DESC NULLS LAST) = 1"
-            )
-            con.execute(
-                "CREATE TEMP TABLE _in_m AS SELECT * FROM _in_meta "
-                "QUALIFY row_number() OVER (PARTITION BY event_id "
-                "ORDER BY version DESC NULLS LAST) = 1"
-            )
+            if pc.count_distinct(events["event_id"]).as_py() == events.num_rows:
+                # no repeated id (the usual case): read the batch where it is
+                con.execute(
+                    "CREATE TEMP VIEW _in AS SELECT e.*, m.version AS _version "
+                    "FROM _in_events e POSITIONAL JOIN _in_meta m"
+                )
+                con.execute("CREATE TEMP VIEW _in_m AS SELECT * FROM _in_meta")
+            else:
+                con.execute(
+                    "CREATE TEMP TABLE _in AS SELECT e.*, m.version AS _version "
+                    "FROM _in_events e POSITIONAL JOIN _in_meta m "
+                    "QUALIFY row_number() OVER (PARTITION BY e.event_id "
+                    "ORDER BY m.version DESC NULLS LAST) = 1"
+                )
+                con.execute(
+                    "CREATE TEMP TABLE _in_m AS SELECT * FROM _in_meta "
+                    "QUALIFY row_number() OVER (PARTITION BY event_id "
+                    "ORDER BY version DESC NULLS LAST) = 1"
+                )
             updated = 0
             if versioned:
                 stale = (
@@ -96,6 +118,9 @@ def insert_imported(
                 updated = int(found[0][0]) if found else 0
                 if updated:
                     con.execute(f"CREATE TEMP TABLE _stale AS {stale}")
+                    touch(
+                        con, "SELECT * FROM events WHERE event_id IN (SELECT event_id FROM _stale)"
+                    )
                     con.execute(
                         "DELETE FROM events WHERE event_id IN (SELECT event_id FROM _stale)"
                     )
@@ -110,9 +135,17 @@ def insert_imported(
             )
             added = _count(store, "events") - before
             con.execute("INSERT INTO event_meta SELECT * FROM _in_m ON CONFLICT DO NOTHING")
+            if added:
+                touch(con, "SELECT * FROM _in")
+            refresh_clusters(con)
         finally:
-            con.execute("DROP TABLE IF EXISTS _in")
-            con.execute("DROP TABLE IF EXISTS _in_m")
+            kinds = dict(con.execute(
+                "SELECT table_name, table_type FROM information_schema.tables "
+                "WHERE table_name IN ('_in', '_in_m') AND table_schema = 'main' "
+                "AND table_catalog = 'temp'"
+            ).fetchall())  # fmt: skip
+            for name, kind in kinds.items():
+                con.execute(f"DROP {'VIEW' if kind == 'VIEW' else 'TABLE'} {name}")
             con.unregister("_in_events")
             con.unregister("_in_meta")
     return StoreOutcome(added - updated, updated, events.num_rows - added)
@@ -127,11 +160,13 @@ def delete_originals(store: Store, dataset: str, original_ids: Sequence[str]) ->
         where = "dataset = ? AND list_contains(?, original_id)"
         params = [dataset, list(original_ids)]
         before = _count(store, "events")
+        touch(con, f"SELECT * FROM events WHERE {where}", params)
         con.execute(
             f"DELETE FROM event_meta WHERE event_id IN (SELECT event_id FROM events WHERE {where})",
             params,
         )
         con.execute(f"DELETE FROM events WHERE {where}", params)
+        refresh_clusters(con)
         return before - _count(store, "events")
 
 
@@ -148,69 +183,75 @@ _DYAD_COLUMNS = ("event_id", "dataset", "date", "source_id", "target_id", "sourc
                  "location_country")  # fmt: skip
 _ALL_COLUMNS = (*_DYAD_COLUMNS, "source_name", "target_name", "cameo_code", "evidence_text",
                 "article_id")  # fmt: skip
-
-
-def clusters_sql(where: str, *, window: int, mode: str = "full") -> str:
-    """SQL for the events (clusters of reports) among the reports ``where`` selects.
-
-    Partitions use one integer hash of the cluster key (dataset, dyad, act, place) so the
-    window passes sort narrow rows; the report rows are joined back only to aggregate.
-    ``mode``: ``"full"`` (every column, ordered report lists, ``n_sources``), ``"lean"``
-    (for scores: no ``n_sources``, the smallest code instead of the most common one; the
-    reports of one event share their CAMEO root, hence their quad class) or ``"dyad"``
-    (counts and Goldstein only: no names, reports or provenance).
-    """
-    span = int(window) + 1
-    columns = _DYAD_COLUMNS if mode == "dyad" else _ALL_COLUMNS
-    pick = "mode" if mode == "full" else "min"
-    head = """min(p.event_id) AS cluster_id, any_value(p.dataset) AS dataset,
+#: The clustering key of a report (alias ``e``): dataset, directed dyad and act.
+_KEY = "hash(e.dataset, e.source_id, e.target_id, coalesce(e.cameo_root, e.plover_event, ''))"
+#: The window (days) of the stored ``clusters`` table; other windows cluster at query time.
+STORED_WINDOW = 1
+#: Bumped whenever the stored clusters would differ: an older table is rebuilt on open.
+CLUSTERS_VERSION = f"1/window={STORED_WINDOW}"
+_HEAD = """min(p.event_id) AS cluster_id, any_value(p.dataset) AS dataset,
            min(p.date) AS date, max(p.date) AS last_date,
            any_value(p.source_id) AS source_id, any_value(p.target_id) AS target_id,
            any_value(p.source_country) AS source_country,
            any_value(p.target_country) AS target_country,
            nullif(any_value(p.place_key), '') AS location_country,
            any_value(p.cameo_root) AS cameo_root, avg(p.goldstein) AS goldstein"""
-    if mode == "dyad":
-        select, joins = f"{head}, min(p.quad_class) AS quad_class", ""
-    else:
-        sources, n_reports = "NULL::BIGINT", "count(*)"
-        joins = ""
-        reports = "list(p.event_id)"
-        if mode == "full":
-            n_reports = "sum(coalesce(m.n_articles, 1))::BIGINT"
-            joins = "LEFT JOIN event_meta m ON m.event_id = p.event_id"
-            sources = ("greatest(count(DISTINCT coalesce(a.source, m.report_source, p.article_id,"
-                       " p.event_id)), coalesce(max(m.n_sources), 0))::BIGINT")  # fmt: skip
-            joins += " LEFT JOIN articles a ON a.article_id = p.article_id"
-            reports = "list(p.event_id ORDER BY p.date, p.event_id)"
-        select = f"""{head},
+_SOURCES = ("greatest(count(DISTINCT coalesce(a.source, m.report_source, p.article_id,"
+            " p.event_id)), coalesce(max(m.n_sources), 0))::BIGINT")  # fmt: skip
+_PROVENANCE = ("LEFT JOIN event_meta m ON m.event_id = p.event_id"
+               " LEFT JOIN articles a ON a.article_id = p.article_id")  # fmt: skip
+#: The stored table's columns, in its order.
+_STORED_SELECT = f"""min(p.event_id) AS cluster_id, any_value(p.k0) AS k0,
+           any_value(p.dataset) AS dataset, min(p.date) AS date, max(p.date) AS last_date,
+           any_value(p.source_id) AS source_id, any_value(p.target_id) AS target_id,
            any_value(p.source_name) AS source_name, any_value(p.target_name) AS target_name,
-           {pick}(p.cameo_code) AS cameo_code, {pick}(p.plover_event) AS plover_event,
-           {pick}(p.quad_class) AS quad_class,
-           {n_reports} AS n_reports, {sources} AS n_sources,
-           {reports} AS report_ids, any_value(p.evidence_text) AS evidence_text"""
-    cols = ", ".join(f"e.{c}" for c in columns)
+           any_value(p.source_country) AS source_country,
+           any_value(p.target_country) AS target_country,
+           nullif(any_value(p.place_key), '') AS location_country,
+           any_value(p.cameo_root) AS cameo_root, mode(p.cameo_code) AS cameo_code,
+           mode(p.plover_event) AS plover_event, mode(p.quad_class) AS quad_class,
+           avg(p.goldstein) AS goldstein, count(*)::INTEGER AS n_rows,
+           sum(coalesce(m.n_articles, 1))::BIGINT AS n_reports, {_SOURCES} AS n_sources,
+           list(p.event_id ORDER BY p.date, p.event_id) AS report_ids,
+           any_value(p.evidence_text) AS evidence_text"""
+#: What :func:`clusters` returns, read from the stored table.
+_CLUSTER_FIELDS = ("cluster_id", "dataset", "date", "last_date", "source_id", "target_id",
+                   "source_country", "target_country", "location_country", "cameo_root",
+                   "goldstein", "source_name", "target_name", "cameo_code", "plover_event",
+                   "quad_class", "n_reports", "n_sources", "report_ids",
+                   "evidence_text")  # fmt: skip
+
+
+def _pipeline(base: str, *, window: int, select: str, joins: str = "", keep: str = "") -> str:
+    """Reports (``base``: event columns plus their key ``k0``) grouped into events.
+
+    Partitions use one integer hash of the cluster key (dataset, dyad, act, place) so the
+    window passes sort narrow rows; the report rows are joined back only to aggregate.  Both
+    window passes break ties by report id, so they see the reports in the same order.
+    ``keep`` (joins and a WHERE over ``r0``) narrows which placed reports are clustered.
+    """
     return f"""
-    WITH base AS MATERIALIZED (
-        SELECT {cols}, hash(e.dataset, e.source_id, e.target_id,
-                            coalesce(e.cameo_root, e.plover_event, '')) AS k0
-        FROM events e WHERE {where}
-    ), daily AS (
+    WITH base AS MATERIALIZED ({base}),
+    daily AS (
         SELECT k0, date, max(location_country) AS day_place FROM base GROUP BY k0, date
-    ), r AS (
-        SELECT b.event_id, b.date, coalesce(b.location_country, d.day_place, '') AS place_key,
-               hash(b.k0, coalesce(b.location_country, d.day_place, '')) AS k
+    ), r0 AS (
+        SELECT b.event_id, b.date, b.k0,
+               coalesce(b.location_country, d.day_place, '') AS place_key
         FROM base b JOIN daily d ON d.k0 = b.k0 AND d.date = b.date
+    ), r AS (
+        SELECT r0.event_id, r0.date, r0.place_key, hash(r0.k0, r0.place_key) AS k
+        FROM r0 {keep}
     ), g AS (
         SELECT *, CASE WHEN k IS DISTINCT FROM lag(k) OVER w
                          OR date - lag(date) OVER w > {int(window)} THEN 1 ELSE 0 END AS opens
-        FROM r WINDOW w AS (ORDER BY k, date)
+        FROM r WINDOW w AS (ORDER BY k, date, event_id)
     ), i AS (
         SELECT *, sum(opens) OVER w AS island,
                last_value(CASE WHEN opens = 1 THEN date END IGNORE NULLS) OVER w AS island_start
-        FROM g WINDOW w AS (ORDER BY k, date ROWS UNBOUNDED PRECEDING)
+        FROM g WINDOW w AS (ORDER BY k, date, event_id ROWS UNBOUNDED PRECEDING)
     ), q AS (
-        SELECT event_id, place_key, island, (date - island_start) // {span} AS part FROM i
+        SELECT event_id, place_key, island, (date - island_start) // {int(window) + 1} AS part
+        FROM i
     ), p AS (
         SELECT q.island, q.part, q.place_key, b.* FROM q JOIN base b USING (event_id)
     )
@@ -218,6 +259,138 @@ def clusters_sql(where: str, *, window: int, mode: str = "full") -> str:
     FROM p {joins}
     GROUP BY p.island, p.part
     """
+
+
+def clusters_sql(where: str, *, window: int, mode: str = "full") -> str:
+    """SQL clustering, at query time, the reports ``where`` selects (alias ``e``).
+
+    ``mode``: ``"full"`` (every column, ordered report lists, ``n_sources``), ``"lean"``
+    (for scores: no ``n_sources``, the smallest code instead of the most common one; the
+    reports of one event share their CAMEO root, hence their quad class) or ``"dyad"``
+    (counts and Goldstein only: no names, reports or provenance).
+    """
+    columns = _DYAD_COLUMNS if mode == "dyad" else _ALL_COLUMNS
+    pick = "mode" if mode == "full" else "min"
+    joins = ""
+    if mode == "dyad":
+        select = f"{_HEAD}, min(p.quad_class) AS quad_class"
+    else:
+        sources, n_reports, reports = "NULL::BIGINT", "count(*)", "list(p.event_id)"
+        if mode == "full":
+            n_reports = "sum(coalesce(m.n_articles, 1))::BIGINT"
+            sources, joins = _SOURCES, _PROVENANCE
+            reports = "list(p.event_id ORDER BY p.date, p.event_id)"
+        select = f"""{_HEAD},
+           any_value(p.source_name) AS source_name, any_value(p.target_name) AS target_name,
+           {pick}(p.cameo_code) AS cameo_code, {pick}(p.plover_event) AS plover_event,
+           {pick}(p.quad_class) AS quad_class,
+           {n_reports} AS n_reports, {sources} AS n_sources,
+           {reports} AS report_ids, any_value(p.evidence_text) AS evidence_text"""
+    cols = ", ".join(f"e.{c}" for c in columns)
+    base = f"SELECT {cols}, {_KEY} AS k0 FROM events e WHERE {where}"
+    return _pipeline(base, window=window, select=select, joins=joins)
+
+
+# -- the stored clusters ---------------------------------------------------------------
+
+
+def clusters_ready(store: Store) -> bool:
+    """Whether the stored ``clusters`` table is current (else queries cluster on the fly)."""
+    try:
+        row = store.con.execute("SELECT value FROM store_state WHERE key = 'clusters'").fetchone()
+    except duckdb.Error:  # a store written before the table existed, opened read-only
+        return False
+    return row is not None and row[0] == CLUSTERS_VERSION
+
+
+def ensure_clusters(store: Store) -> None:
+    """Build the ``clusters`` table of a store that lacks it (or holds an older version)."""
+    if clusters_ready(store):
+        return
+    con = store.con
+    with store.transaction():
+        con.execute("DELETE FROM clusters")
+        _rebuild(con)
+        con.execute("INSERT OR REPLACE INTO store_state VALUES ('clusters', ?)", [CLUSTERS_VERSION])
+
+
+def touch(con: duckdb.DuckDBPyConnection, reports: str, params: list[Any] | None = None) -> None:
+    """Mark for :func:`refresh_clusters` the keys of the reports ``reports`` selects (a query
+    or table with the events table's ``dataset``, dyad, act and ``date`` columns): the rows
+    about to be inserted, or about to be deleted.  Call inside the write's transaction."""
+    con.execute("CREATE TEMP TABLE IF NOT EXISTS _touched (k0 UBIGINT, lo DATE)")
+    con.execute(f"INSERT INTO _touched SELECT {_KEY}, e.date FROM ({reports}) e", params or [])
+
+
+def refresh_clusters(con: duckdb.DuckDBPyConnection) -> None:
+    """Re-cluster what :func:`touch` marked, in the caller's transaction, after its writes.
+
+    For each touched key (dataset, dyad, act) with ``lo`` its earliest touched date, only
+    the stored events that end on or after ``lo - window`` can change (an earlier event is
+    at least one gap longer than the window away from every touched report, and an event's
+    stretches are counted from the first report of its run, which stays where it was): they
+    are deleted, and the reports from the first of them on are clustered again (for each
+    place, from the first deleted event of that place, or from ``lo``).
+    """
+    if not con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = '_touched' AND temporary"
+    ).fetchall()[0][0]:
+        return
+    try:
+        if not con.execute("SELECT count(*) FROM _touched").fetchall()[0][0]:
+            return
+        if not con.execute("SELECT count(*) FROM clusters").fetchall()[0][0]:
+            _rebuild(con)
+            return
+        w = int(STORED_WINDOW)
+        con.execute("CREATE TEMP TABLE _t AS SELECT k0, min(lo) AS lo FROM _touched GROUP BY k0")
+        con.execute(
+            "CREATE TEMP TABLE _dead AS SELECT c.k0, coalesce(c.location_country, '') AS place_key,"
+            f" min(c.date) AS start FROM clusters c JOIN _t ON c.k0 = _t.k0"
+            f" WHERE c.last_date >= _t.lo - {w} GROUP BY ALL"
+        )
+        con.execute(
+            f"DELETE FROM clusters c USING _t WHERE c.k0 = _t.k0 AND c.last_date >= _t.lo - {w}"
+        )
+        con.execute(
+            "CREATE TEMP TABLE _from AS SELECT _t.k0, _t.lo, least(_t.lo, coalesce(min(d.start), _t.lo)) AS since"
+            " FROM _t LEFT JOIN _dead d USING (k0) GROUP BY _t.k0, _t.lo"
+        )
+        since = con.execute("SELECT min(since) FROM _from").fetchall()[0][0]
+        reports = (
+            "SELECT x.* FROM (SELECT {cols} FROM events e WHERE e.date >= ?::DATE) x "
+            "JOIN _from f ON f.k0 = x.k0 AND x.date >= f.since"
+        )
+        keep = (
+            "JOIN _from f ON f.k0 = r0.k0 LEFT JOIN _dead d ON d.k0 = r0.k0"
+            " AND d.place_key = r0.place_key WHERE r0.date >= least(coalesce(d.start, f.lo), f.lo)"
+        )
+        _insert_clusters(con, reports, keep=keep, params=[since])
+    finally:
+        for name in ("_touched", "_t", "_dead", "_from"):
+            con.execute(f"DROP TABLE IF EXISTS {name}")
+
+
+#: Reports clustered at once when the whole table is built (bounds the memory it takes).
+_REBUILD_ROWS = 2_000_000
+
+
+def _rebuild(con: duckdb.DuckDBPyConnection) -> None:
+    """Cluster every report, in parts of whole keys (each key's reports are in one part)."""
+    total = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
+    parts = max(1, -(-int(total) // _REBUILD_ROWS))
+    for part in range(parts):
+        where = f"{_KEY} % {parts} = {part}" if parts > 1 else "TRUE"
+        _insert_clusters(con, f"SELECT {{cols}} FROM events e WHERE {where}")
+
+
+def _insert_clusters(
+    con: duckdb.DuckDBPyConnection, reports: str, *, keep: str = "", params: list[Any] | None = None
+) -> None:
+    cols = ", ".join(f"e.{c}" for c in _ALL_COLUMNS) + f", {_KEY} AS k0"
+    sql = _pipeline(reports.format(cols=cols), window=STORED_WINDOW, select=_STORED_SELECT,
+                    joins=_PROVENANCE, keep=keep)  # fmt: skip
+    con.execute(f"INSERT INTO clusters {sql} ORDER BY source_id, target_id, date", params or [])
 
 
 def _where(window: Window, params: list[Any], *extra: str) -> str:
@@ -234,14 +407,23 @@ def _where(window: Window, params: list[Any], *extra: str) -> str:
 def clusters(
     store: Store, *, window: Window = Window(), actor_ids: Sequence[str] = (), days: int = 1
 ) -> pd.DataFrame:
-    """The events (clusters of reports) in ``window``, optionally touching ``actor_ids``."""
+    """The events (clusters of reports) dated in ``window``, optionally touching ``actor_ids``.
+
+    With the stored window (one day) they are read from the ``clusters`` table, where an
+    event that spans the window's edge is whole; other windows cluster, at query time, the
+    reports dated in ``window``.
+    """
     params: list[Any] = []
     extra = []
     if actor_ids:
         extra.append("(list_contains(?, e.source_id) OR list_contains(?, e.target_id))")
         params.extend([list(actor_ids), list(actor_ids)])
     where = _where(window, params, *extra)
-    sql = clusters_sql(where, window=days) + " ORDER BY date, cluster_id"
+    if days == STORED_WINDOW and clusters_ready(store):
+        fields = ", ".join(_CLUSTER_FIELDS)
+        sql = f"SELECT {fields} FROM clusters e WHERE {where} ORDER BY date, cluster_id"
+    else:
+        sql = clusters_sql(where, window=days) + " ORDER BY date, cluster_id"
     return store.con.execute(sql, params).df()
 
 
@@ -305,7 +487,7 @@ def dyad_series(
     ``a`` and ``b`` are actor ids (``level="actor"``) or ISO3 codes (``"country"``).  Every
     period from the window's start (else the dyad's first event) to its end is present,
     zero-filled.  ``normalize`` adds ``share`` columns: counts per 1,000 events of the period
-    in the whole store (events counted as distinct dyad, act and day).
+    in the whole store (see :func:`period_volume`).
     """
     if by not in _PERIODS:
         raise ValueError(f"by must be one of {', '.join(_PERIODS)}")
@@ -313,8 +495,16 @@ def dyad_series(
     qa, qb = ", ".join("?" * len(a)), ", ".join("?" * len(b))
     params: list[Any] = [*a, *b, *b, *a]
     dyad = f"(({src} IN ({qa}) AND {tgt} IN ({qb})) OR ({src} IN ({qb}) AND {tgt} IN ({qa})))"
-    where = _where(window, params, dyad)
-    inner = clusters_sql(where, window=days, mode="dyad")
+    if days == STORED_WINDOW and clusters_ready(store):
+        # plain IN filters first: zone maps skip the row groups of other dyads
+        both = ", ".join("?" * (len(a) + len(b)))
+        params = [*a, *b, *a, *b, *params]
+        where = _where(window, params, f"{src} IN ({both})", f"{tgt} IN ({both})", dyad)
+        inner = ("SELECT date, source_id, source_country, quad_class, goldstein "
+                 f"FROM clusters e WHERE {where}")  # fmt: skip
+    else:
+        where = _where(window, params, dyad)
+        inner = clusters_sql(where, window=days, mode="dyad")
     col = "source_country" if level == "country" else "source_id"
     params.append(list(a))
     start = f"'{window.since.isoformat()}'::DATE" if window.since else "(SELECT min(date) FROM c)"
@@ -361,14 +551,18 @@ def dyad_series(
 
 
 def period_volume(store: Store, *, by: str, since: Any, until: Any) -> pd.DataFrame:
-    """Events per period in the whole store (distinct dataset, dyad, act and day)."""
+    """Events per period in the whole store: the stored events (clusters), else (a store
+    opened read-only before it had them) distinct dataset, dyad, act and day."""
     if by not in _PERIODS:
         raise ValueError(f"by must be one of {', '.join(_PERIODS)}")
+    volume, table = "count(*)", "clusters"
+    if not clusters_ready(store):
+        volume = ("count(DISTINCT (dataset, source_id, target_id,"
+                  " coalesce(cameo_root, plover_event), date))")  # fmt: skip
+        table = "events"
     sql = f"""
-        SELECT date_trunc('{by}', date)::DATE AS period,
-               count(DISTINCT (dataset, source_id, target_id,
-                               coalesce(cameo_root, plover_event), date)) AS volume
-        FROM events
+        SELECT date_trunc('{by}', date)::DATE AS period, {volume} AS volume
+        FROM {table}
         WHERE date >= ?::DATE AND date < ?::DATE + INTERVAL '{_PERIODS[by]}'
         GROUP BY period
     """
@@ -424,12 +618,24 @@ def network_edges(
         extra.append("NOT starts_with(e.source_id, lower(e.source_country) || '-')")
         extra.append("NOT starts_with(e.target_id, lower(e.target_country) || '-')")
     where = _where(window, params, *extra)
-    inner = clusters_sql(where, window=scoring.window_days, mode="lean")
-    end = f"'{window.until.isoformat()}'::DATE" if window.until else "(SELECT max(date) FROM c)"
+    stored = scoring.window_days == STORED_WINDOW and clusters_ready(store)
+    until = window.until
+    if stored:
+        inner = ("SELECT cluster_id, date, source_id, target_id, source_name, target_name,"
+                 " source_country, target_country, quad_class, cameo_code, goldstein,"
+                 f" n_rows AS n_reports, report_ids, evidence_text FROM clusters e"
+                 f" WHERE {where}")  # fmt: skip
+        if until is None:
+            found = store.con.execute(f"SELECT max(date) FROM ({inner})", params).fetchall()
+            until = found[0][0] if found and found[0][0] else None
+    else:
+        inner = clusters_sql(where, window=scoring.window_days, mode="lean")
+    end = f"'{until.isoformat()}'::DATE" if until else "(SELECT max(date) FROM c)"
+    materialized = "" if stored else "MATERIALIZED"  # stored rows are read where they are
     name_a = "source_country" if level == "country" else "source_name"
     name_b = "target_country" if level == "country" else "target_name"
     sql = f"""
-    WITH c AS MATERIALIZED ({inner}),
+    WITH c AS {materialized} ({inner}),
     s AS (
         SELECT least({a_col}, {b_col}) AS source, greatest({a_col}, {b_col}) AS target,
                CASE WHEN {a_col} <= {b_col} THEN {name_a} ELSE {name_b} END AS source_name,
@@ -461,7 +667,7 @@ def network_edges(
            max_by({{'event_id': cluster_id, 'date': date, 'cameo': cameo_code,
                     'quad_class': quad_class, 'contribution': contribution,
                     'reports': report_ids, 'evidence': evidence_text}},
-                  abs(contribution), {int(scoring.top)}) AS top_events
+                  (abs(contribution), cluster_id), {int(scoring.top)}) AS top_events
     FROM s GROUP BY source, target HAVING count(*) >= {int(min_events)}
     ORDER BY source, target
     """

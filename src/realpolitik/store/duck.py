@@ -85,7 +85,12 @@ class Store:
                     con.execute(sql)
         except duckdb.Error as exc:
             raise StoreError(f"cannot open the store {target}: {exc}") from exc
-        return cls(con, target)
+        store = cls(con, target)
+        if not read_only:
+            from realpolitik.store.analytics import ensure_clusters
+
+            ensure_clusters(store)  # once, for a store written before the clusters table
+        return store
 
     def close(self) -> None:
         self.con.close()
@@ -134,14 +139,14 @@ class Store:
             self._insert(con, "articles", _articles_table(items))
             self._insert(con, "sentences", _sentences_table(items))
             self._insert(con, "mentions", _mentions_table(items))
-            self._insert(con, "events", events_table(events))
+            _insert_events(con, events_table(events))
             self._insert(con, "facts", _facts_table(facts))
         return IngestCounts(len(items), len(events), len(facts))
 
     def add_events(self, table: pa.Table) -> int:
         """Insert imported events (columns named as in ``EVENT_COLUMNS``); existing ids win."""
         with self.transaction() as con:
-            return self._insert(con, "events", table)
+            return _insert_events(con, table)
 
     @staticmethod
     def _insert(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> int:
@@ -234,6 +239,21 @@ class Store:
         cur = self.con.execute(sql, params)
         names = [d[0] for d in cur.description or ()]
         return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def _insert_events(con: duckdb.DuckDBPyConnection, table: pa.Table) -> int:
+    """Insert event reports and re-cluster what they touch (inside the caller's transaction)."""
+    from realpolitik.store.analytics import refresh_clusters, touch
+
+    added = Store._insert(con, "events", table)
+    if added:
+        con.register("_touch_events", table)
+        try:
+            touch(con, "SELECT * FROM _touch_events")
+        finally:
+            con.unregister("_touch_events")
+        refresh_clusters(con)
+    return added
 
 
 def _schema_files() -> list[str]:

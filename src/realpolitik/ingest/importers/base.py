@@ -79,7 +79,8 @@ class ImportResult:
 
 def ids(dataset: str, keys: pd.Series) -> list[str]:
     """Stable event ids: the same dataset and original key give the same id."""
-    return [hashlib.sha1(f"{dataset}\x1f{k}".encode()).hexdigest()[:16] for k in keys.astype(str)]
+    sha1, prefix = hashlib.sha1, f"{dataset}\x1f".encode()
+    return [sha1(prefix + str(k).encode()).hexdigest()[:16] for k in keys.to_numpy(dtype=object)]
 
 
 def blank(series: pd.Series, *missing: str) -> pd.Series:
@@ -116,7 +117,7 @@ def reject_rows(
 
 def finish(parsed: Parsed, ref: Reference, dataset: str) -> tuple[pa.Table, pa.Table, Parsed]:
     """The store's event and meta tables for ``parsed``; rows with unknown codes are rejected."""
-    frame = parsed.frame.copy()
+    frame = parsed.frame.copy(deep=False)  # columns are replaced, never changed in place
     n = len(frame)
     rejects = list(parsed.rejects)
     for column in EVENT_COLUMNS:
@@ -131,22 +132,25 @@ def finish(parsed: Parsed, ref: Reference, dataset: str) -> tuple[pa.Table, pa.T
                                   "unknown CAMEO event code")  # fmt: skip
         rejects.extend(more)
         codes = frame["cameo_code"]
-        entry = apply_unique(codes, lambda c: _entry(onto, c))
+        entries = {c: _entry(onto, c) for c in pd.unique(codes) if c is not None}
+
+        def entry(k: int) -> pd.Series:  # field k of each row's ontology entry (else NaN)
+            return codes.map({c: e[k] for c, e in entries.items() if e is not None})
+
         frame["cameo_root"] = codes.str.slice(0, 2)
         quad = number(frame["quad_class"])
-        frame["quad_class"] = quad.where(quad.between(1, 4), entry.map(lambda e: e and e[0]))
+        frame["quad_class"] = quad.where(quad.between(1, 4), entry(0))
         gold = number(frame["goldstein"])
-        frame["goldstein"] = gold.where(gold.notna(), entry.map(lambda e: e and e[1]))
+        frame["goldstein"] = gold.where(gold.notna(), entry(1))
         for k, column in enumerate(("plover_event", "plover_mode", "plover_context")):
-            mapped = entry.map(lambda e, k=k: e and e[2 + k])
-            frame[column] = blank(frame[column]).where(frame[column].notna(), mapped)
+            frame[column] = blank(frame[column]).where(frame[column].notna(), entry(2 + k))
     frame["dataset"] = dataset
     frame["article_id"] = None
     if "event_id" not in parsed.frame:
         key = frame["_key"] if "_key" in frame else frame["original_id"]
         frame["event_id"] = ids(dataset, key) if len(frame) else []
     events = _table(frame, EVENT_SCHEMA)
-    meta_frame = frame.copy()
+    meta_frame = frame.copy(deep=False)
     for column in META_COLUMNS:
         if column not in meta_frame:
             meta_frame[column] = None
@@ -178,7 +182,8 @@ def _table(frame: pd.DataFrame, schema: pa.Schema) -> pa.Table:
     for fld in schema:
         values = frame[fld.name] if len(frame) else pd.Series([], dtype=object)
         if pa.types.is_date32(fld.type):
-            arrays.append(pa.array(pd.to_datetime(values).dt.date, fld.type, from_pandas=True))
+            days = pd.to_datetime(values).to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
+            arrays.append(pa.array(days, fld.type, from_pandas=True))
         elif pa.types.is_floating(fld.type) or pa.types.is_integer(fld.type):
             nums = number(values).to_numpy(dtype="float64", na_value=np.nan)
             mask = np.isnan(nums)
