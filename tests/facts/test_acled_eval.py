@@ -4,6 +4,7 @@ rows written here (ACLED's own rows may not be copied), plus one real-data check
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
@@ -88,6 +89,35 @@ def _event(
     ],
 )
 def test_acled_event_type(events: list[Event], expected: str) -> None:
+    assert acled_event_type(events, []) == expected
+
+
+def _said(event: Event, trigger: str, sentence: str = "x") -> Event:
+    return dataclasses.replace(
+        event, trigger=Span(trigger, 0, len(trigger)), evidence=Span(sentence, 0, len(sentence))
+    )
+
+
+@pytest.mark.parametrize(
+    ("events", "expected"),
+    [
+        # ACLED's "Looting/property destruction" is a strategic development
+        ([_said(_event("PROTEST", "145", mode="riot", source="REB", target=None), "looted")],
+         STRATEGIC),
+        # the invasion a protest opposes is its topic, not what happened
+        ([_event("PROTEST", "141", source="OPP", target=None),
+          _said(_event("COERCE", "192", source="MIL", target="MIL"), "invasion")], PROTESTS),
+        # unnamed men who shoot a man: an unidentified armed group's attack
+        ([_said(_event("ASSAULT", "190", source="CVL", target="CVL"), "shot")], CIVILIANS),
+        # a mob that beats a man: mob violence
+        ([_said(_event("ASSAULT", "182", source="CVL", target="CVL"), "beat")], RIOTS),
+        # tear gas at a riot is an intervention, not remote violence
+        ([_event("PROTEST", "145", mode="riot", source="OPP", target=None),
+          _said(_event("ASSAULT", "194", mode="heavy-weapons", target="OPP"), "fired",
+                "Soldiers fired tear gas at the rioters.")], RIOTS),
+    ],
+)  # fmt: skip
+def test_acled_event_type_codebook_refinements(events: list[Event], expected: str) -> None:
     assert acled_event_type(events, []) == expected
 
 

@@ -4,7 +4,8 @@ For each sentence: find trigger words (verbs, nouns, "X-backed Y"), drop the neg
 the ones that are only the content of another act ("accused Israel of attacking" is one
 ACCUSE, not an attack), find source and target in the dependency tree, resolve them on the
 article's date, narrow the CAMEO code by its object, and keep one event per (source, PLOVER
-type, target) in the sentence.
+type, target) in the sentence.  A small learned sentence model (``classifier``) then re-ranks
+the sentence's events and drops unlikely extras; it never adds an event.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from realpolitik.actors import ActorBase
 from realpolitik.coding import arguments as arg
+from realpolitik.coding.classifier import PentaClassifier, rerank
 from realpolitik.coding.context import event_date, locate
 from realpolitik.coding.lexicon import Lexicon, Match
 from realpolitik.coding.mentions import Mentions, canonical, state_actor, with_sector
@@ -76,11 +78,14 @@ class Coder:
         ontology: Ontology,
         lexicon: Lexicon,
         gazetteer: Gazetteer | None = None,
+        classifier: PentaClassifier | None = None,
     ) -> None:
         self.kb = kb
         self.ontology = ontology
         self.lexicon = lexicon
         self.gazetteer = gazetteer
+        #: Re-ranks and vetoes each sentence's events (None: the rules' confidence alone).
+        self.classifier = classifier
 
     def mentions(self, doc: Doc, article: Article) -> Mentions:
         return Mentions(doc, kb=self.kb, on=article.date, gazetteer=self.gazetteer)
@@ -116,9 +121,10 @@ class Coder:
                 kept = best.get(key)
                 if kept is None or event.confidence > kept.confidence:
                     best[key] = event
-        return sorted(
-            best.values(), key=lambda e: (e.trigger.start if e.trigger else 0, e.event_id)
-        )
+        events = list(best.values())
+        if self.classifier is not None and events:
+            events = rerank(events, self.classifier.proba(sent.text))
+        return sorted(events, key=lambda e: (e.trigger.start if e.trigger else 0, e.event_id))
 
     def _triggers(self, sent: Span) -> list[Match]:
         found: list[Match] = []
@@ -128,8 +134,12 @@ class Coder:
                 match = Match("050", token, 1, False, False)
             elif token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ == "VBN"):
                 match = self.lexicon.match_verb(token) or _protesting(token)
+                if match is not None and match.code == "114" and _demonstrating(token):
+                    match = Match("141", token, 1, False, True)
             elif token.pos_ == "NOUN" and token.ent_type_ not in ("DATE", "TIME"):
                 match = self.lexicon.match_noun(token)
+                if match is not None and _labour_strike(token):
+                    match = Match("143", token, 1, True, True)
             if match is not None:
                 found.append(match)
         return found
@@ -191,13 +201,16 @@ class Coder:
             if targets:
                 break
         pronoun = any(t.pos_ == "PRON" for t in source_tokens)
+        local_sources = () if sources else _agent_sectors(source_tokens)
+        if not sources and not local_sources and match.code.startswith("14"):
+            local_sources = ("OPP",)  # "court clerks demonstrated": whoever protests
         return Candidate(
             match,
             tuple(sources),
             tuple(targets),
             arg.irrealis(token),
             pronoun,
-            local_sources=() if sources else _agent_sectors(source_tokens),
+            local_sources=local_sources,
             local_targets=() if targets else _agent_sectors(target_tokens[:1]),
         )
 
@@ -243,22 +256,41 @@ class Coder:
                     targets = mentions.resolve(t, allow_place=allow_place)
                     if targets:
                         break
-        between = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("between", "among")
+        holders = [noun, noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else [noun]
+        between = [g for h in holders for c in h.children  # "fighting broke out between X and Y"
+                   if c.dep_ == "prep" and c.lower_ in ("between", "among")
                    for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        local: tuple[str, ...] = ()
+        local_targets: tuple[str, ...] = ()
         if between and not sources:
-            parties = [p for t in between for p in mentions.resolve(t)]
+            sides = [t for b in between for t in arg.conjuncts(b)]
+            found = {p.actor.id: p for t in sides for p in mentions.resolve(t)}
+            parties = list(found.values())
             if len(parties) >= 2:
                 sources, targets = parties[:1], parties[1:2]
+            elif match.code[:2] in PLACE_TARGET_ROOTS:  # "a clash between two rival groups"
+                kinds = _agent_sectors(sides) or (("UAF",) if len(between) == 1 else ())
+                sources = parties[:1]
+                local = () if sources else kinds[:1]
+                others = [k for k in kinds if not sources or k != sources[0].actor.sector]
+                local_targets = tuple(others[:1]) if sources else kinds[1:2] or kinds[:1]
         thanked = self._thanked_for(noun, mentions)
         if thanked is not None:
             sources, targets = thanked
-        local: tuple[str, ...] = ()
-        if not sources and governor is not None and self._inherits_subject(noun, governor):
+        if not sources and not local and governor and self._inherits_subject(noun, governor):
             local = _agent_sectors(arg.subjects(governor))
         if not sources and not local and match.code.startswith("14"):
             local = ("OPP",)  # a protest whose organisers go unnamed
+        if not sources and not local and noun.lemma_.lower() in BLASTS:
+            local = ("UAF",)  # "a bomb explosion occurred": by someone unidentified
         return Candidate(
-            match, tuple(sources), tuple(targets), arg.irrealis(noun), False, local_sources=local
+            match,
+            tuple(sources),
+            tuple(targets),
+            arg.irrealis(noun),
+            False,
+            local_sources=local,
+            local_targets=() if targets else local_targets,
         )
 
     def _inherits_subject(self, noun: Token, governor: Token) -> bool:
@@ -318,12 +350,20 @@ class Coder:
             plover = Plover(plover.event, "hypothetical", plover.context)
         date = event_date(trigger, article.date)
         events = []
-        if not targets and location is not None and code[:2] in PLACE_TARGET_ROOTS:
+        if (
+            not targets
+            and location is not None
+            and (code[:2] in PLACE_TARGET_ROOTS or plover.event in NEEDS_TARGET)
+        ):  # an attack, aid or sanctions in another state's territory reach that state
             pairs = [(s, self._occupant(s, location, article)) for s, _ in pairs]
         pairs = [(_canonical(s), _canonical(t) if t else None) for s, t in pairs]
+        # a generic side ("security forces" placed in Somalia) may meet its own kind
+        generic_targets = not cand.sources or (not cand.targets and bool(cand.local_targets))
         for source, target in pairs:
             if target is not None and source.actor.id == target.actor.id:
-                continue
+                if not generic_targets:
+                    continue
+                target = None  # "security forces clashed with police forces": one side known
             if target is None and plover.event in NEEDS_TARGET:
                 continue
             confidence = self._confidence(cand, target is not None)
@@ -431,6 +471,8 @@ def intent_code(code: str) -> str:
     return code
 
 
+#: Explosions whose perpetrator goes unnamed are an unidentified armed group's.
+BLASTS = frozenset({"explosion", "blast", "bombing", "ied"})
 #: Generic agents without a country, beyond the agent nouns the arguments module knows.
 LOCAL_AGENTS = {"gunman": "UAF", "assailant": "UAF", "attacker": "UAF", "shooter": "UAF",
                 "suspect": "CRM", "trafficker": "CRM", "gang": "CRM", "robber": "CRM",
@@ -442,15 +484,17 @@ LOCAL_AGENTS = {"gunman": "UAF", "assailant": "UAF", "attacker": "UAF", "shooter
 
 
 PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "marcher", "picketer", "rioter"})
-PROTEST_VERBS = frozenset({"gather", "assemble", "march", "rally", "block", "stage", "hold",
-                           "take", "chant", "occupy", "converge", "parade", "picket", "burn",
+PROTEST_VERBS = frozenset({"gather", "assemble", "march", "rally", "block", "stage", "hold", "picket",
+                           "take", "chant", "occupy", "converge", "parade", "burn",
                            "demand", "denounce", "condemn", "call"})  # fmt: skip
 
 
-GATHERING_VERBS = frozenset({"gather", "assemble", "rally", "march", "converge", "meet", "stage"})
+GATHERING_VERBS = frozenset({"gather", "assemble", "rally", "march", "converge", "meet", "stage",
+                             "block", "picket", "occupy", "blockade", "park"})  # fmt: skip
 PROTEST_PURPOSES = frozenset({"protest", "denounce", "demonstrate", "demand", "oppose", "deplore",
                               "condemn", "complain", "decry", "express", "call", "reject",
-                              "criticize", "criticise", "contest", "claim"})  # fmt: skip
+                              "criticize", "criticise", "contest", "claim", "show", "press",
+                              "urge", "commemorate", "mark", "honour", "honor"})  # fmt: skip
 
 
 def _protesting(verb: Token) -> Match | None:
@@ -468,6 +512,14 @@ def _protesting(verb: Token) -> Match | None:
     return None
 
 
+def _demonstrating(verb: Token) -> bool:
+    """ "bakers protested in front of the ministry to demand …" is a demonstration, not a
+    protest lodged *to* someone (the "to" of a purpose clause is no particle)."""
+    return verb.lemma_.lower() == "protest" and not any(
+        c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in verb.children
+    )
+
+
 def _canonical(participant: Participant) -> Participant:
     actor = canonical(participant.actor)
     if actor is participant.actor:
@@ -481,12 +533,54 @@ NOT_PEOPLE = frozenset({"jet", "warplane", "aircraft", "drone", "missile", "stri
                         "bombardment", "gunfire", "hospital", "embassy", "ministry"})  # fmt: skip
 
 
+#: Nouns that name a set of people by its members: "a group of residents", "dozens of youths".
+COLLECTIVES = frozenset({"group", "number", "crowd", "band", "dozen", "hundred", "thousand",
+                         "scores", "score", "mob", "team", "batch"})  # fmt: skip
+#: Words that make "strike" a work stoppage, not an attack ("a general strike", "teachers
+#: ended their strike", "a strike for higher wages").
+LABOUR_WORDS = frozenset({"general", "labor", "labour", "nationwide", "indefinite", "worker",
+                          "union", "teacher", "doctor", "nurse", "driver", "employee", "wage",
+                          "pay", "salary", "warning", "sit-down", "wildcat", "transport",
+                          "trucker", "staff", "miner", "day", "hour", "week"})  # fmt: skip
+LABOUR_VERBS = frozenset({"observe", "end", "join", "declare", "suspend", "call", "go", "stage",
+                          "hold", "organize", "organise", "continue", "extend", "begin"})  # fmt: skip
+
+
+def _labour_strike(noun: Token) -> bool:
+    if noun.lemma_.lower() != "strike":
+        return False
+    near = {t.lemma_.lower() for t in noun.subtree if t.i != noun.i}
+    if near & LABOUR_WORDS:
+        return True
+    head = noun.head
+    if head.pos_ == "ADP" and head.lower_ == "on" and head.head.lemma_.lower() == "go":
+        return True  # "went on strike"
+    if noun.dep_ == "dobj" and head.lemma_.lower() in LABOUR_VERBS:
+        subjects = {t.lemma_.lower() for t in arg.subjects(head)}
+        return not subjects & {"army", "military", "troops", "force", "forces", "jet", "drone"}
+    return False
+
+
 def _agent_sectors(tokens: list[Token]) -> tuple[str, ...]:
     """The sectors of argument tokens that are people of no named country."""
     out = []
     for token in tokens:
+        if token.lemma_.lower() in COLLECTIVES:  # "a group of residents": the residents
+            members = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+            token = members[0] if members else token
         lemma = token.lemma_.lower()
         if lemma in NOT_PEOPLE:
+            continue
+        if token.pos_ == "NOUN" and any(
+            c.dep_ == "amod" and c.lower_ == "armed" for c in token.children
+        ):
+            out.append("UAF")  # "armed individuals", "three armed men"
+            continue
+        kinds = [arg.AGENT_SECTORS.get(c.lemma_.lower()) or LOCAL_AGENTS.get(c.lemma_.lower())
+                 for c in token.children if c.dep_ == "compound"]  # fmt: skip
+        if lemma in ("member", "man", "individual", "person") and any(kinds):
+            out.append(next(k for k in kinds if k))  # "gang members", "militia members"
             continue
         sector = arg.AGENT_SECTORS.get(lemma) or LOCAL_AGENTS.get(lemma)
         if sector and token.pos_ == "NOUN":

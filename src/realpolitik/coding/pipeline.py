@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from realpolitik.actors import ActorBase
+from realpolitik.coding.classifier import PentaClassifier
 from realpolitik.coding.coder import Coder
 from realpolitik.coding.lexicon import Lexicon
 from realpolitik.facts import FactExtractor
@@ -34,6 +35,7 @@ class Pipeline:
             ontology=Ontology.load(),
             lexicon=Lexicon.load(),
             gazetteer=gazetteer,
+            classifier=PentaClassifier.load(),
         )
         return cls(load_pipeline(), coder, FactExtractor(gazetteer=gazetteer))
 

@@ -247,18 +247,30 @@ def acled_event_type(events: Sequence[Event], facts: Sequence[Fact]) -> str:
     ASSAULT on civilians or on no named armed actor;      Violence against civilians
     CAMEO 18x, 20x; abduction (181, mode "abduct")
     PROTEST with riot/violent mode; CAMEO 145; ASSAULT    Riots
-    by unarmed people (CVL, OPP, LAB, EDU...)
+    by unarmed people (OPP, CVL, LAB, EDU...)
     PROTEST (any other mode); CAMEO 14x                   Protests
     anything else (agreements, arrests, MOBILIZE,         Strategic developments
     RETREAT, SANCTION...) or nothing coded
     ====================================================  ==============================
+
+    ACLED's codebook refines it: looting (145 "loot", "vandalism") is a strategic
+    development ("Looting/property destruction"); a shooting or killing by civilians of
+    no named group is violence against civilians (ACLED's unidentified armed groups); tear gas,
+    rubber bullets and stun grenades are an intervention, typed by the crowd they meet;
+    and in a report of a protest, an act named as its topic ("protested against the
+    invasion") is not what happened.
 
     The most violent type present wins, in the order of the table.  With no violent
     event, a ``killed``, ``injured`` or ``hostages`` fact makes the row violence against
     civilians (ACLED's "Attack" and "Abduction/forced disappearance"); a ``detained`` fact
     stays a strategic development (ACLED's "Arrests").
     """
-    found = {_event_acled_type(e) for e in events}
+    protest = any(_event_acled_type(e) in (PROTESTS, RIOTS) for e in events)
+    found = {
+        _event_acled_type(e)
+        for e in events
+        if not (protest and _topic(e))  # "protesters opposed the invasion": the topic
+    }
     for kind in (EXPLOSIONS, BATTLES, CIVILIANS, RIOTS, PROTESTS):
         if kind in found:
             return kind
@@ -268,13 +280,40 @@ def acled_event_type(events: Sequence[Event], facts: Sequence[Fact]) -> str:
     return STRATEGIC
 
 
+#: Acts named as what a protest is about, not as what happened at it.
+_TOPICS = frozenset({"invasion", "war", "occupation", "operation", "aggression", "offensive",
+                     "conflict", "attack", "attacks", "bombing", "bombings", "killing",
+                     "killings", "massacre", "strikes", "airstrikes", "shelling"})  # fmt: skip
+#: Crowd control is an intervention at a protest or riot, not remote violence.
+_CROWD_CONTROL = re.compile(
+    r"tear ?gas|rubber(?:-coated)? bullets?|stun grenades?|water cannons?|pellet|batons?",
+    re.IGNORECASE,
+)
+_LOOTING = frozenset({"loot", "looted", "looting", "looting.", "vandalism", "vandalised",
+                      "vandalized", "ransacked", "extorted"})  # fmt: skip
+
+
+_FIGHTING = ("clash", "fight", "fought", "battl", "exchang", "skirmish", "gunfight", "firefight")
+_SHOOTING = ("shot", "shoot", "open", "fire", "gun", "kill", "murder", "execut", "assassinat")
+
+
+def _topic(event: Event) -> bool:
+    trigger = (event.trigger.text if event.trigger else "").lower()
+    return trigger in _TOPICS and event.plover.event.upper() != "PROTEST"
+
+
 def _event_acled_type(event: Event) -> str:
     plover = event.plover.event.upper()
     mode = (event.plover.mode or "").lower()
     code = event.cameo.code
+    trigger = (event.trigger.text if event.trigger else "").lower()
     if plover == "PROTEST" or code.startswith("14"):
+        if code.startswith("145") and trigger in _LOOTING:
+            return STRATEGIC  # ACLED's "Looting/property destruction"
         return RIOTS if mode in _RIOT_MODES or code.startswith("145") else PROTESTS
     violent = plover == "ASSAULT" or code[:2] in ("18", "19", "20")
+    if violent and _CROWD_CONTROL.search(event.evidence.text):
+        return STRATEGIC  # tear gas and rubber bullets: an intervention, typed by the crowd
     if not violent:
         # a non-state armed group's arrests and seizures are ACLED's abductions
         if code.startswith(("173", "171")) and event.source.actor.sector in ("REB", "UAF"):
@@ -285,9 +324,22 @@ def _event_acled_type(event: Event) -> str:
     if code.startswith("181") or mode == "abduct":
         return CIVILIANS
     if event.source.actor.sector in _UNARMED:
+        armed_target = event.target is not None and event.target.actor.sector in ("MIL", "COP")
+        if (
+            event.source.actor.sector == "CVL"
+            and trigger.startswith(_SHOOTING)
+            and not armed_target
+        ):
+            return CIVILIANS  # "two men shot and killed a man": unidentified armed men
         return RIOTS
     if event.target is not None and event.target.actor.sector in _CIVILIAN:
         return CIVILIANS
+    if (
+        event.target is None
+        and event.source.actor.sector in ("UAF", "CRM")
+        and not trigger.startswith(_FIGHTING)
+    ):
+        return CIVILIANS  # "armed men shot a man": no armed opponent, no battle
     sectors = {event.source.actor.sector, event.target.actor.sector if event.target else None}
     if (
         code.startswith("19")
