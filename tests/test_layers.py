@@ -12,7 +12,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "realpolitik"
 RANK = {
     "__init__": 0, "model": 0, "errors": 0, "settings": 0, "ontology": 0,
-    "ingest": 1, "nlp": 2, "actors": 3, "places": 3, "coding": 4, "facts": 4, "store": 5,
+    "ingest": 1, "nlp": 2, "actors": 3, "places": 3, "coding": 4, "facts": 4, "store": 5, "cluster": 5,
     "network": 6, "forecast": 6, "evaluate": 6, "api": 7, "web": 7, "cli": 8, "__main__": 9,
 }  # fmt: skip
 #: Importers of existing event datasets stand beside the store, not beside the article

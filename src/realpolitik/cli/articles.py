@@ -131,24 +131,74 @@ def _flush(store: Store, batch: list[Any], totals: dict[str, int]) -> None:
 @click.option(
     "--strict", is_flag=True, help="Exit non-zero at the first bad record, writing nothing."
 )
+@click.option(
+    "--parquet",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write a partitioned Parquet store in this folder instead of a DuckDB file.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Code on a Dask cluster (tcp://HOST:8786), or local[:N] for N worker processes "
+    "here; needs --parquet.",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    help="Articles per batch sent to a worker (default: about four batches per worker).",
+)
 def ingest_command(
-    paths: tuple[str, ...], db: Path | None, date: dt.date | None, strict: bool
+    paths: tuple[str, ...],
+    db: Path | None,
+    date: dt.date | None,
+    strict: bool,
+    parquet: Path | None,
+    scheduler: str | None,
+    batch_size: int | None,
 ) -> None:
     """Code articles and store them; re-ingesting the same article changes nothing.
 
     \b
     Example:
       realpolitik ingest news/ --db gaza.duckdb
+      realpolitik ingest news/ --parquet store/ --scheduler tcp://10.0.0.5:8786
     """
+    if scheduler and not parquet:
+        fail("--scheduler writes a Parquet store: pass --parquet DIR", code=2)
+    if parquet and db:
+        fail("pass either --db (a DuckDB file) or --parquet (a folder), not both", code=2)
     articles, bad = _articles(paths, date=date, strict=strict)
     if not articles:
         fail("nothing to ingest: no readable article", code=1)
+    if parquet:
+        _ingest_parquet(articles, parquet, scheduler=scheduler, batch_size=batch_size, bad=bad)
+        return
     with Store.open(db or default_db()) as store:
         totals = ingest_articles(store, articles, progress=sys.stderr.isatty())
     click.echo(
         f"read {totals['read']} article(s): {totals['new']} stored, {totals['already']} already in "
         f"the store, {bad} bad record(s) skipped; {totals['events']} events and "
         f"{totals['facts']} facts added to {db or default_db()}"
+    )
+
+
+def _ingest_parquet(
+    articles: list[Article], root: Path, *, scheduler: str | None, batch_size: int | None, bad: int
+) -> None:
+    from realpolitik.cluster import ingest_parquet
+
+    with click.progressbar(
+        length=len(articles), label="coding", file=sys.stderr, hidden=not sys.stderr.isatty()
+    ) as bar:
+        totals = ingest_parquet(
+            articles, root, scheduler=scheduler, batch_size=batch_size, on_batch=bar.update
+        )
+    where = f"on {scheduler}" if scheduler else "in this process"
+    swept = f"; {totals.swept} file(s) of an interrupted run swept" if totals.swept else ""
+    click.echo(
+        f"read {totals.read} article(s): {totals.new} stored, {totals.already} already in the "
+        f"store, {bad} bad record(s) skipped; {totals.events} events and {totals.facts} facts "
+        f"added to {root} (Parquet, {totals.batches} batch(es) coded {where}){swept}"
     )
 
 
@@ -176,6 +226,11 @@ def _listing_options(func: Any) -> Any:
     options = [
         click.option("--db", type=click.Path(path_type=Path), help="Store file."),
         click.option(
+            "--parquet",
+            type=click.Path(file_okay=False, path_type=Path),
+            help="Read a Parquet store folder (written by ingest --parquet) instead.",
+        ),
+        click.option(
             "--actor", help='Either side is this actor (Iran, IRN, Hamas, "Islamic Jihad").'
         ),
         click.option("--since", type=DateType(), help="On or after this date."),
@@ -194,10 +249,22 @@ def _listing_options(func: Any) -> Any:
     return func
 
 
-def _open_existing(db: Path | None) -> Store:
+def _open_existing(db: Path | None, parquet: Path | None = None) -> Store:
+    if parquet:
+        from realpolitik.cluster import open_parquet
+
+        if db:
+            fail("pass either --db (a DuckDB file) or --parquet (a folder), not both", code=2)
+        if not parquet.is_dir():
+            fail(f"no Parquet store at {parquet}: run 'realpolitik ingest … --parquet DIR'")
+        return open_parquet(parquet)
     path = db or default_db()
     if not Path(path).exists():
         fail(f"no store at {path}: run 'realpolitik ingest' first or pass --db", code=1)
+    if Path(path).is_dir():  # a Parquet store folder given as --db
+        from realpolitik.cluster import open_parquet
+
+        return open_parquet(path)
     return Store.open(path, read_only=True)
 
 
@@ -211,7 +278,7 @@ def _open_existing(db: Path | None) -> Store:
     multiple=True,
     help="Only events from this dataset (realpolitik, gdelt, …).",
 )
-def events_command(db: Path | None, actor: str | None, since: dt.date | None, until: dt.date | None,
+def events_command(db: Path | None, parquet: Path | None, actor: str | None, since: dt.date | None, until: dt.date | None,
                    types: tuple[str, ...], limit: int | None, fmt: str, output: Path | None,
                    source: str | None, target: str | None, datasets: tuple[str, ...]) -> None:  # fmt: skip
     """List stored events, newest first.
@@ -223,7 +290,7 @@ def events_command(db: Path | None, actor: str | None, since: dt.date | None, un
     actor_q, source_q, target_q = actor_queries(actor, source, target, on=until)
     flt = Filter(actor=actor_q, source=source_q, target=target_q, types=types, since=since,
                  until=until, datasets=datasets, limit=limit)  # fmt: skip
-    with _open_existing(db) as store:
+    with _open_existing(db, parquet) as store:
         rows = store.events(flt)
     columns = ("date", "source_name", "plover_event", "cameo_code", "target_name", "location_name",
                "confidence", "evidence_text")  # fmt: skip
@@ -235,7 +302,7 @@ def events_command(db: Path | None, actor: str | None, since: dt.date | None, un
 @click.option(
     "--by", "by", type=click.Choice(["month", "place", "kind"]), help="Totals instead of rows."
 )
-def facts_command(db: Path | None, actor: str | None, since: dt.date | None, until: dt.date | None,
+def facts_command(db: Path | None, parquet: Path | None, actor: str | None, since: dt.date | None, until: dt.date | None,
                   types: tuple[str, ...], limit: int | None, fmt: str, output: Path | None,
                   by: str | None) -> None:  # fmt: skip
     """List stored facts (killed, injured, displaced, …), newest first.
@@ -246,7 +313,7 @@ def facts_command(db: Path | None, actor: str | None, since: dt.date | None, unt
     """
     flt = Filter(actor=ActorQuery(text=actor) if actor else None, types=types, since=since,
                  until=until, limit=limit)  # fmt: skip
-    with _open_existing(db) as store:
+    with _open_existing(db, parquet) as store:
         if by:
             rows = store.fact_totals(flt, by=by)
             emit_rows(

@@ -39,6 +39,12 @@ def _store(db: Path | None, *, must_exist: bool = False) -> Iterator[Store]:
         click.echo(f"error: no store at {path}; import or ingest something first", err=True)
         raise SystemExit(1)
     try:
+        if must_exist and Path(path).is_dir():  # a Parquet store written by a cluster ingest
+            from realpolitik.cluster import open_parquet
+
+            with open_parquet(path) as store:
+                yield store
+            return
         with Store.open(path) as store:
             yield store
     except UsageError as exc:
