@@ -253,3 +253,21 @@ def test_cli_usage_errors(tmp_path: Path) -> None:
     assert workers.exit_code == 2 and "local:N" in workers.stderr
     missing = runner.invoke(main, ["events", "--parquet", str(tmp_path / "nothing")])
     assert missing.exit_code == 1
+
+
+def test_the_api_serves_a_parquet_store(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from realpolitik.api import create_app
+
+    ingest_parquet(ARTICLES, tmp_path / "pq", batch_size=4)
+    with TestClient(create_app(tmp_path / "pq", cache=False)) as client:
+        overview = client.get("/api/overview")
+        assert overview.status_code == 200
+        assert overview.json()["counts"]["events"] == 10
+        network = client.get("/api/network").json()
+        assert {(e["source"], e["target"]) for e in network["edges"]} == {
+            ("irn", "pij"),
+            ("isr", "pij"),
+            ("irn", "isr"),
+        }

@@ -62,6 +62,10 @@ class Context:
     @classmethod
     def open(cls, db_path: str | Path) -> Context:
         path = Path(db_path)
+        if path.is_dir():  # a Parquet store written by a cluster ingest
+            from realpolitik.cluster import open_parquet
+
+            return cls(open_parquet(path))
         if str(db_path) != ":memory:" and not path.is_file():
             raise StoreError(
                 f"no store at {path}: run 'realpolitik ingest FILES --db {path}' first"
