@@ -8,6 +8,7 @@ split picks the number of trees.  The test split is never touched here.
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +17,7 @@ import numpy.typing as npt
 
 from realpolitik.forecast.data import TkgDataset
 from realpolitik.forecast.evaluate import (
+    QUERY_BLOCK,
     QueryDay,
     Scores,
     filtered_ranks,
@@ -41,11 +43,18 @@ _CANDIDATE_FLOOR = 1e3
 @dataclass(frozen=True)
 class RankerConfig:
     ranker_days: int = 40
+    ranker_facts: int = 20_000
+    """The ranker learns from the last ``ranker_days`` of train, or more days until they
+    hold this many facts, but never from more than the later half of train."""
     queries_per_day: int = 600
     trees: int = 300
     learning_rate: float = 0.1
     leaves: int = 31
+    truncation: int = 10
+    """LambdaRank pairs only reach this deep into each list: MRR lives at the top."""
     patience: int = 20
+    stop_queries: int = 5000
+    """Validation queries (a fixed random sample) that decide when to stop adding trees."""
     threads: int = 1
     """One thread: on a shared 2-core machine OpenMP spinning makes two slower than one."""
     seed: int = 0
@@ -100,8 +109,7 @@ def fit_model(
     rule_config = rule_config or RuleConfig()
     feature_config = feature_config or FeatureConfig()
     ranker = ranker or RankerConfig()
-    days = np.unique(dataset.train[:, 3])
-    cut = int(days[max(len(days) - ranker.ranker_days, len(days) // 2)])
+    cut = _ranker_cut(dataset.train[:, 3], ranker)
     mined = dataset.train[dataset.train[:, 3] < cut]
     rules = learn_rules(
         mined,
@@ -109,21 +117,26 @@ def fit_model(
         num_relations=dataset.num_relations,
         config=rule_config,
     )
-    log.info("mined %d rules from %d facts before step %d", len(rules.rules), len(mined), cut)
+    log.info(
+        "mined %d rules from %d facts before step %d (%.0f s CPU)",
+        len(rules.rules), len(mined), cut, time.process_time(),
+    )  # fmt: skip
     params: dict[str, object] = {"rules": len(rules.rules), "rule_cut": cut}
     rng = np.random.default_rng(ranker.seed)
     valid_days = _collect(dataset, "valid", rules, feature_config, start=None, rng=rng, limit=None)
+    log.info("valid candidates (%.0f s CPU)", time.process_time())
     if rules_only:
         model = CombinedModel(rules=rules, features=feature_config)
         return Fitted(model=model, valid=_replay(model, dataset, valid_days), params=params)
     train_days = _collect(
         dataset, "train", rules, feature_config, start=cut, rng=rng, limit=ranker.queries_per_day
     )
+    log.info("train candidates (%.0f s CPU)", time.process_time())
     train_x, train_y, train_groups = _examples(train_days, dataset.num_entities)
     valid_x, valid_y, valid_groups = _examples(valid_days, dataset.num_entities)
-    booster = train_ranker(
-        (train_x, train_y, train_groups), (valid_x, valid_y, valid_groups), ranker
-    )
+    stop = _sample_groups((valid_x, valid_y, valid_groups), ranker.stop_queries, rng)
+    booster = train_ranker((train_x, train_y, train_groups), stop, ranker)
+    log.info("ranker trained (%.0f s CPU)", time.process_time())
     model = CombinedModel(rules=rules, features=feature_config, booster=booster)
     params.update(
         trees=int(booster.best_iteration or ranker.trees),
@@ -131,6 +144,15 @@ def fit_model(
         valid_rows=len(valid_y),
     )
     return Fitted(model=model, valid=_replay(model, dataset, valid_days), params=params)
+
+
+def _ranker_cut(times: npt.NDArray[np.int64], config: RankerConfig) -> int:
+    """First day of the ranker's training days (rules are mined before it)."""
+    days, per_day = np.unique(times, return_counts=True)
+    from_end = np.cumsum(per_day[::-1])
+    enough = int(np.searchsorted(from_end, config.ranker_facts)) + 1
+    count = min(max(config.ranker_days, enough), len(days) - len(days) // 2)
+    return int(days[len(days) - count])
 
 
 Examples = tuple[npt.NDArray[np.float32], npt.NDArray[np.int64], npt.NDArray[np.int64]]
@@ -151,6 +173,7 @@ def train_ranker(train: Examples, valid: Examples, config: RankerConfig) -> Any:
         "seed": config.seed,
         "num_threads": config.threads,
         "max_bin": 63,
+        "lambdarank_truncation_level": config.truncation,
         "verbose": -1,
         "metric": "map",
         "eval_at": [10],
@@ -164,6 +187,17 @@ def train_ranker(train: Examples, valid: Examples, config: RankerConfig) -> Any:
         valid_sets=[valid_set],
         callbacks=[lightgbm.early_stopping(config.patience, verbose=False)],
     )
+
+
+def _sample_groups(examples: Examples, limit: int, rng: np.random.Generator) -> Examples:
+    """At most ``limit`` whole query groups of ``examples``, in their original order."""
+    x, y, groups = examples
+    if len(groups) <= limit:
+        return examples
+    chosen = np.zeros(len(groups), dtype=bool)
+    chosen[rng.choice(len(groups), size=limit, replace=False)] = True
+    rows = np.repeat(chosen, groups)
+    return x[rows], y[rows], groups[chosen]
 
 
 @dataclass(frozen=True)
@@ -220,9 +254,15 @@ def _replay(model: CombinedModel, dataset: TkgDataset, days: list[_Day]) -> Scor
     timeline = split_timeline(dataset, "valid")
     ranks = []
     for item in days:
-        fallback = fallback_scores(item.day.queries, timeline.before(item.day.time))
-        scores = model.score_candidates(item.found, fallback)
-        ranks.append(filtered_ranks(scores, item.day.group, item.day.answers))
+        history = timeline.before(item.day.time)
+        found, lo = item.found, 0
+        for block in item.day.blocks(QUERY_BLOCK):
+            hi = lo + len(block.queries)
+            a, b = np.searchsorted(found.query, [lo, hi])  # candidates come sorted by query
+            part = Candidates(found.query[a:b] - lo, found.entity[a:b], found.features[a:b])
+            scores = model.score_candidates(part, fallback_scores(block.queries, history))
+            ranks.append(filtered_ranks(scores, block.group, block.answers))
+            lo = hi
     return Scores.from_ranks(np.concatenate(ranks))
 
 

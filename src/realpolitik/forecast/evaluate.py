@@ -22,6 +22,8 @@ from realpolitik.forecast.history import Snapshot, Timeline
 FloatMatrix = npt.NDArray[np.floating]
 
 _CHUNK = 256
+QUERY_BLOCK = 2048
+"""Queries scored at a time: bounds the dense ``(queries, E)`` score array of a busy day."""
 
 
 class Forecaster(Protocol):
@@ -65,6 +67,23 @@ class QueryDay:
     """For each fact, the row of its query in ``queries``."""
     answers: npt.NDArray[np.int64]
     """For each fact, its true object."""
+
+    def blocks(self, size: int = QUERY_BLOCK) -> Iterator[QueryDay]:
+        """The day cut into runs of at most ``size`` queries, each with its own facts;
+        every query is answered whole, so ranks and filtering are those of the day."""
+        if len(self.queries) <= size:
+            yield self
+            return
+        order = np.argsort(self.group, kind="stable")
+        bounds = np.searchsorted(self.group[order], np.arange(0, len(self.queries) + size, size))
+        for i, lo in enumerate(range(0, len(self.queries), size)):
+            facts = order[bounds[i] : bounds[i + 1]]
+            yield QueryDay(
+                time=self.time,
+                queries=self.queries[lo : lo + size],
+                group=self.group[facts] - lo,
+                answers=self.answers[facts],
+            )
 
 
 def query_days(quads: Quads, num_relations: int) -> Iterator[QueryDay]:
@@ -138,6 +157,8 @@ def split_ranks(model: Forecaster, dataset: TkgDataset, *, split: str) -> npt.ND
     timeline = split_timeline(dataset, split)
     ranks = []
     for day in query_days(dataset.split(split), dataset.num_relations):
-        scores = model.score(day.queries, history=timeline.before(day.time))
-        ranks.append(filtered_ranks(scores, day.group, day.answers))
+        history = timeline.before(day.time)
+        for block in day.blocks():
+            scores = model.score(block.queries, history=history)
+            ranks.append(filtered_ranks(scores, block.group, block.answers))
     return np.concatenate(ranks) if ranks else np.zeros(0)

@@ -45,7 +45,7 @@ class FeatureConfig:
     lam_psi: float = 0.03
     lam_fast: float = 0.1
     lam_slow: float = 0.01
-    top_k: int = 100
+    top_k: int = 50
     prior_candidates: int = 20
 
 
@@ -99,9 +99,8 @@ def _chunk(
     rule_scores = [
         rules.apply(queries, history, lam=config.lam_fast, length=length) for length in (1, 2, 3)
     ]
-    prior = _normalise_rows(history.relation_recency(0.0))[r]
+    prior = _normalise_rows(history.relation_recency(0.0))
     recent_all = _normalise_rows(history.relation_recency(config.lam_fast))
-    recent = recent_all[r]
     object_recent = np.asarray(history.relation_recency(config.lam_fast).sum(axis=0)).ravel()
     # evidence first; the most frequent recent objects of the relation join with a tiny score
     top_rel, top_obj = _top_per_row(recent_all, config.prior_candidates)
@@ -120,8 +119,8 @@ def _chunk(
         np.log1p(_at(pair_any, query, entity)),
         np.log1p(_at(reverse, query, entity)),
         *(_at(m, query, entity) for m in rule_scores),
-        _at(prior, query, entity),
-        _at(recent, query, entity),
+        _at(prior, r[query], entity),
+        _at(recent_all, r[query], entity),
         np.log1p(object_recent[entity]),
         np.log1p(np.asarray(count.sum(axis=1)).ravel()[query]),
         np.log1p(
@@ -140,7 +139,6 @@ def _any_relation(
 ) -> sp.csr_matrix:
     """``(n, E)``: decayed facts from the subject to each candidate under any relation, or
     (``inverse``) from the candidate back to the subject, stored as inverse relations."""
-    r2 = 2 * history.num_relations
     n = len(subjects)
     first = history.num_relations if inverse else 0
     block = np.arange(first, first + history.num_relations)
@@ -149,7 +147,7 @@ def _any_relation(
             np.ones(n * len(block)),
             (
                 np.repeat(np.arange(n), len(block)),
-                (subjects[:, None] * r2 + block[None, :]).ravel(),
+                history.pair_rows(subjects[:, None], block[None, :]).ravel(),
             ),
         ),
         shape=(n, history.num_rows),
@@ -172,18 +170,31 @@ def _row_rank(
 def _at(
     matrix: sp.csr_matrix, rows: npt.NDArray[np.int64], cols: npt.NDArray[np.int64]
 ) -> npt.NDArray[np.float64]:
+    """``matrix[rows[i], cols[i]]`` for each ``i`` (duplicates summed), without sorting the
+    matrix: its stored cells are looked up among the wanted ones instead."""
     if len(rows) == 0:
         return np.zeros(0)
     matrix = matrix.tocsr()
-    matrix.sum_duplicates()  # canonical: keys below are sorted
     width = matrix.shape[1]
+    wanted = rows.astype(np.int64) * width + cols
     stored = np.repeat(np.arange(matrix.shape[0], dtype=np.int64), np.diff(matrix.indptr))
     keys = stored * width + matrix.indices
-    wanted = rows.astype(np.int64) * width + cols
-    position = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
-    if not len(keys):
-        return np.zeros(len(rows))
-    return np.where(keys[position] == wanted, matrix.data[position], 0.0)
+    if matrix.has_canonical_format:  # sorted keys: look the wanted cells up among them
+        position = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
+        if not len(keys):
+            return np.zeros(len(rows))
+        return np.where(keys[position] == wanted, matrix.data[position], 0.0)
+    presorted = bool(np.all(wanted[1:] >= wanted[:-1]))
+    order = np.arange(len(wanted)) if presorted else np.argsort(wanted, kind="stable")
+    ordered = wanted[order]
+    position = np.minimum(np.searchsorted(ordered, keys), len(ordered) - 1)
+    hit = ordered[position] == keys
+    found = np.bincount(position[hit], weights=matrix.data[hit], minlength=len(ordered))
+    # repeated wanted cells: every copy takes the value found at the first of them
+    first = np.searchsorted(ordered, ordered, side="left")
+    out = np.empty(len(rows))
+    out[order] = found[first]
+    return out
 
 
 def _normalise_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
@@ -194,9 +205,13 @@ def _normalise_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
 def _top_per_row(
     matrix: sp.csr_matrix, k: int
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """Row and column of the (at most) ``k`` largest positive entries of each row."""
+    """Row and column of the (at most) ``k`` largest positive entries of each row, sorted
+    by row and column.
+
+    ``matrix`` must not store a cell twice (sums of sparse matrices never do), but its
+    columns need not be sorted.
+    """
     matrix = matrix.tocsr()
-    matrix.sum_duplicates()
     rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
     if not len(rows):
         return rows, rows.copy()
@@ -205,7 +220,9 @@ def _top_per_row(
     order = np.argsort(rows + (1.0 - matrix.data / (2.0 * top + 1.0)), kind="stable")
     rows, cols, data = rows[order], matrix.indices[order].astype(np.int64), matrix.data[order]
     keep = (np.arange(len(rows)) - matrix.indptr[rows] < k) & (data > 0)
-    return rows[keep], cols[keep]
+    rows, cols = rows[keep], cols[keep]
+    order = np.argsort(rows * matrix.shape[1] + cols)  # by row, then column
+    return rows[order], cols[order]
 
 
 def fallback_scores(queries: npt.NDArray[np.int64], history: Snapshot) -> npt.NDArray[np.float64]:

@@ -13,6 +13,7 @@ confidence times the recency ``2^(-λ (t - t'))`` of each step's latest fact.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
@@ -56,7 +57,12 @@ class RuleSet:
     num_relations: int
 
     def of_length(self, length: int) -> tuple[Rule, ...]:
-        return tuple(rule for rule in self.rules if len(rule.body) == length)
+        return self._by_length.get(length, ())
+
+    @cached_property
+    def _by_length(self) -> dict[int, tuple[Rule, ...]]:
+        lengths = sorted({len(rule.body) for rule in self.rules})
+        return {n: tuple(r for r in self.rules if len(r.body) == n) for n in lengths}
 
     def for_head(self, head: int) -> tuple[Rule, ...]:
         return tuple(rule for rule in self.rules if rule.head == head)
@@ -83,12 +89,11 @@ class RuleSet:
         if len(rule) == 0:
             return sp.csr_matrix(shape)
         recency = history.recency(lam, latest=True)
-        r2 = 2 * self.num_relations
         # first hop: rows (X, r1) of the recency matrix, weighted by confidence
-        walk = recency[queries[query, 0] * r2 + bodies[rule, 0]]
+        walk = recency[history.pair_rows(queries[query, 0], bodies[rule, 0])]
         walk = sp.diags(conf[rule]) @ walk
         for step in range(1, length):
-            walk = _expand(walk.tocsr(), bodies[rule, step], r2) @ recency
+            walk = _expand(walk.tocsr(), bodies[rule, step], history) @ recency
         gather = sp.csr_matrix(
             (np.ones(len(query)), (query, np.arange(len(query)))), shape=(n, len(query))
         )
@@ -102,11 +107,11 @@ def _ranges(starts: IntArray, counts: IntArray) -> IntArray:
     return np.arange(total) - offsets + np.repeat(starts, counts)
 
 
-def _expand(walk: sp.csr_matrix, relation: IntArray, r2: int) -> sp.csr_matrix:
-    """Re-index row ``i``'s entity columns ``z`` to pair rows ``z * 2R + relation[i]``."""
+def _expand(walk: sp.csr_matrix, relation: IntArray, history: Snapshot) -> sp.csr_matrix:
+    """Re-index row ``i``'s entity columns ``z`` to the pair rows of ``(z, relation[i])``."""
     per_row = np.diff(walk.indptr)
-    cols = walk.indices.astype(np.int64) * r2 + np.repeat(relation, per_row)
-    return sp.csr_matrix((walk.data, cols, walk.indptr), shape=(walk.shape[0], walk.shape[1] * r2))
+    cols = history.pair_rows(walk.indices, np.repeat(relation, per_row))
+    return sp.csr_matrix((walk.data, cols, walk.indptr), shape=(walk.shape[0], history.num_rows))
 
 
 @dataclass(frozen=True)
