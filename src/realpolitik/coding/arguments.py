@@ -23,7 +23,7 @@ IRREALIS_HEADS = frozenset({
     "plan", "intend", "threaten", "vow", "promise", "want", "seek", "hope", "expect", "consider",
     "propose", "offer", "aim", "prepare", "agree", "refuse", "pledge", "decide", "try", "attempt",
     "plot", "urge", "ask", "call", "demand", "warn", "wish", "need", "push", "press", "encourage",
-    "fail", "decline", "reject", "deny",
+    "fail", "decline", "reject", "deny", "willing", "ready", "prepared", "eager",
 })  # fmt: skip
 #: Prepositions of circumstance: "after a meeting with Y" is the clause subject's meeting.
 CIRCUMSTANCE_PREPS = frozenset(

@@ -180,6 +180,14 @@ RELATIVE = 0.4
 VETO = 0.05
 
 
+def penta_of_event(event: Event) -> int:
+    """The PentaClass the training labels give an event like ``event``: that of its CAMEO
+    root, except REDUCE RELATIONS (16), which the ConfliBERT labels, like PLOVER's quad table
+    (SANCTION: verbal conflict), put with verbal conflict (3), not material conflict."""
+    root = event.cameo.root or event.cameo.code[:2]
+    return 3 if root[:2] == "16" else penta_of_root(root)
+
+
 def rerank(events: Sequence[Event], proba: np.ndarray) -> list[Event]:
     """The events of one sentence with confidences blended with the sentence model's
     probability of their PentaClass, unlikely extras dropped.
@@ -194,7 +202,7 @@ def rerank(events: Sequence[Event], proba: np.ndarray) -> list[Event]:
     stated = float(proba[0]) >= STATEMENT
     scored = []
     for event in events:
-        k = penta_of_root(event.cameo.root or event.cameo.code[:2])
+        k = penta_of_event(event)
         p = float(proba[k]) if k >= 0 else 0.0
         blended = event.confidence ** (1.0 - BLEND) * max(p, 1e-6) ** BLEND
         scored.append((round(min(0.99, max(0.01, blended)), 4), p, event))

@@ -52,6 +52,10 @@ COMPLEMENT_TARGET_ROOTS = frozenset({"02", "03", "10", "13"})
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 #: Reciprocal acts: "Iran and Russia met" is a meeting of each with the other.
 RECIPROCAL = ("040", "041", "042", "043", "044", "046", "057", "06", "190", "193")
+#: Roots whose object is often the actor's own ("withdrew its troops", "recalled its
+#: ambassador", "put its army on alert"): such an object is no target, and the object's own
+#: prepositional object may be one ("its ambassador to Spain").
+OWN_OBJECT_ROOTS = frozenset({"08", "13", "15", "16"})
 BACKING_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "armed", "allied"})
 
 
@@ -196,8 +200,22 @@ class Coder:
                         break
         sources = [p for t in source_tokens for p in mentions.resolve(t)]
         targets: list[Participant] = []
+        own_things = match.code[:2] in OWN_OBJECT_ROOTS
+        if own_things:  # "recalled its ambassador to Spain": the object's own target
+            target_tokens = list(target_tokens)
+            target_tokens += [g for t in target_tokens[:1] for g in arg.noun_objects(t)]
+            target_tokens += [  # "withdrew its ambassador from France"
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "from"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
         for t in target_tokens:
             targets = mentions.resolve(t, allow_place=allow_place)
+            if own_things:  # "put its forces on alert": its own forces are no target
+                own = {p.actor.id for p in sources}
+                targets = [p for p in targets if p.actor.id not in own]
             if targets:
                 break
         pronoun = any(t.pos_ == "PRON" for t in source_tokens)
@@ -324,12 +342,19 @@ class Coder:
         self, cand: Candidate, sent: Span, article: Article, mentions: Mentions
     ) -> list[Event]:
         code = self._code(cand.match)
+        promised_yield = False
         if cand.hypothetical and arg.future(cand.match.token):
+            promised_yield = code[:2] == "08"
             code = intent_code(code)
         entry = self.ontology.entry(code)
         plover = self.ontology.plover_for(code)
         if plover is None:
             return []
+        if code in self.lexicon.plover:
+            event_type, mode = self.lexicon.plover[code]
+            plover = Plover(event_type, mode, plover.context)
+        if promised_yield:  # PLOVER v0.8: an announced future retreat is a CONCEDE
+            plover = Plover("CONCEDE", None, plover.context)
         trigger = cand.match.token
         location = locate(trigger, sent, article, gazetteer=self.gazetteer, mentions=mentions)
         sources, targets = list(cand.sources), list(cand.targets)

@@ -61,12 +61,19 @@ class Lexicon:
         refine: dict[str, dict[str, str]],
         light_verbs: frozenset[str],
         no_target: frozenset[str],
+        plover: dict[str, tuple[str, str | None]] | None = None,
+        other_senses: dict[str, frozenset[str]] | None = None,
     ) -> None:
         self.verbs = verbs
         self.nouns = nouns
         self.refine = refine
         self.light_verbs = light_verbs
         self.no_target = no_target
+        #: PLOVER v0.8 type and mode of CAMEO codes where the manual departs from the
+        #: CAMEO2PLOVER cross-walk ("impose sanctions" is SANCTION, a resignation RETREAT).
+        self.plover = plover or {}
+        #: Objects that make a bare verb trigger another sense ("released a report").
+        self.other_senses = other_senses or {}
 
     @classmethod
     def load(cls, path: Path | None = None) -> Lexicon:
@@ -95,13 +102,23 @@ class Lexicon:
             for k, v in (raw.get("refine") or {}).items()
         }
         light = frozenset(str(v) for v in raw.get("light_verbs") or ())
-        return cls(dict(verbs), dict(nouns), refine, light, frozenset(no_target))
+        plover: dict[str, tuple[str, str | None]] = {}
+        for code, value in (raw.get("plover") or {}).items():
+            event, _, mode = str(value).partition("/")
+            plover[str(code)] = (event, mode or None)
+        other = {
+            str(k): frozenset(str(w).lower() for w in v)
+            for k, v in (raw.get("other_senses") or {}).items()
+        }
+        return cls(dict(verbs), dict(nouns), refine, light, frozenset(no_target), plover, other)
 
     def match_verb(self, token: Token) -> Match | None:
         """The most specific verb pattern that ``token`` (a verb) satisfies."""
         best: VerbPattern | None = None
         for pattern in self.verbs.get(token.lemma_.lower(), ()):
             if best is not None and pattern.specificity <= best.specificity:
+                continue
+            if not pattern.objects and _object_is(token, self.other_senses.get(pattern.code)):
                 continue
             if _has_particles(token, pattern.particles) and _has_objects(token, pattern.objects):
                 best = pattern
@@ -174,6 +191,16 @@ def _has_particles(token: Token, particles: tuple[str, ...]) -> bool:
 
 def _heads_date(token: Token) -> bool:
     return any(g.ent_type_ in ("DATE", "TIME") for g in token.children if g.dep_ == "pobj")
+
+
+def _object_is(token: Token, words: frozenset[str] | None) -> bool:
+    """Whether the direct object (or passive subject) of ``token`` is one of ``words``."""
+    if not words:
+        return False
+    return any(
+        c.dep_ in ("dobj", "obj", "nsubjpass") and (c.lemma_.lower() in words or c.lower_ in words)
+        for c in token.children
+    )
 
 
 def _has_objects(token: Token, objects: tuple[str, ...]) -> bool:

@@ -1,0 +1,41 @@
+"""The trigger lexicon: PLOVER v0.8 overrides and other senses of bare verb triggers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from realpolitik.coding.lexicon import Lexicon
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon.load()
+
+
+def test_plover_overrides_follow_the_manual(lexicon: Lexicon) -> None:
+    assert lexicon.plover["163"] == ("SANCTION", "discontinue")
+    assert lexicon.plover["0831"] == ("RETREAT", "resign")
+    assert lexicon.plover["0353"] == ("CONCEDE", None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "code"),
+    [
+        ("Iran released two French prisoners.", "released", "0841"),
+        ("The ministry released its annual report.", "released", None),
+        ("Russia deployed troops to the border.", "deployed", "154"),
+        ("The firm deployed a software update.", "deployed", None),
+        ("Mali withdrew from the treaty.", "withdrew", "160"),
+        ("Mali withdrew its candidacy.", "withdrew", None),
+        ("North Korea put its forces on alert.", "put", "152"),
+        ("Thailand raised its COVID-19 alert level.", "raised", None),
+    ],
+)
+def test_verb_senses(
+    lexicon: Lexicon, nlp: Any, sentence: str, verb: str, code: str | None
+) -> None:
+    [token] = [t for t in nlp(sentence) if t.text == verb]
+    match = lexicon.match_verb(token)
+    assert (match.code if match else None) == code
