@@ -52,17 +52,10 @@ def folder(tmp_path: Path) -> Path:
 
 
 def test_penta_class_boundaries() -> None:
-    assert [penta_class(r) for r in ("01", "02", "05", "06", "08", "09", "13", "14", "20")] == [
-        "0",
-        "1",
-        "1",
-        "2",
-        "2",
-        "3",
-        "3",
-        "4",
-        "4",
-    ]
+    roots = ("01", "02", "03", "05", "06", "08", "09", "13", "14", "15", "16", "17", "20")
+    assert [penta_class(r) for r in roots] == [
+        "0", "0", "1", "1", "2", "2", "3", "3", "4", "4", "3", "4", "4"
+    ]  # fmt: skip
     with pytest.raises(ValueError):
         penta_class("21")
 

@@ -37,20 +37,26 @@ _SPACES = re.compile(r"\s\s+")
 
 
 def penta_of_root(root: str) -> int:
-    """PentaClass index of a CAMEO root ("01".."20"); -1 for anything else."""
+    """PentaClass index of a CAMEO root ("01".."20"); -1 for anything else.
+
+    The classes as ConfliBERT's labels use them (read off its training split, and the
+    Phoenix data's PentaClass): 0 statements and appeals (01-02), 1 verbal cooperation
+    (03-05), 2 material cooperation (06-08), 3 verbal conflict (09-13) and reduced
+    relations (16: sanctions, expulsions, like PLOVER's quad table), 4 material conflict
+    (14-15, 17-20)."""
     try:
         n = int(root[:2])
     except ValueError:
         return -1
     if not 1 <= n <= 20:
         return -1
-    if n == 1:
+    if n <= 2:
         return 0
     if n <= 5:
         return 1
     if n <= 8:
         return 2
-    return 3 if n <= 13 else 4
+    return 3 if n <= 13 or n == 16 else 4
 
 
 def word_ngrams(text: str, low: int, high: int) -> list[str]:
@@ -181,11 +187,8 @@ VETO = 0.05
 
 
 def penta_of_event(event: Event) -> int:
-    """The PentaClass the training labels give an event like ``event``: that of its CAMEO
-    root, except REDUCE RELATIONS (16), which the ConfliBERT labels, like PLOVER's quad table
-    (SANCTION: verbal conflict), put with verbal conflict (3), not material conflict."""
-    root = event.cameo.root or event.cameo.code[:2]
-    return 3 if root[:2] == "16" else penta_of_root(root)
+    """The PentaClass of ``event``'s CAMEO root (see :func:`penta_of_root`)."""
+    return penta_of_root(event.cameo.root or event.cameo.code[:2])
 
 
 def rerank(events: Sequence[Event], proba: np.ndarray) -> list[Event]:
