@@ -49,7 +49,49 @@ CITY_STOP = {
 }
 # fmt: on
 #: Demonyms that are ordinary words or ambiguous.
-DEMONYM_STOP = {"turkey", "china", "chinese people", "guinea", "jersey", "georgia", "congo"}
+# fmt: off
+DEMONYM_STOP = {
+    "turkey", "china", "chinese people", "guinea", "jersey", "georgia", "congo", "kiwi", "us",
+}
+# fmt: on
+
+#: The states of the USA (Georgia and Washington left out: a country and the capital).  As
+#: places of the USA they are no actor alone, but give the country to "officials from
+#: Kansas", "the Texas governor", "Ohio police" (public record).
+# fmt: off
+US_STATES = [
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
+    "Delaware", "Florida", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas",
+    "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota",
+    "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey",
+    "New Mexico", "New York State", "North Carolina", "North Dakota", "Ohio", "Oklahoma",
+    "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee",
+    "Texas", "Utah", "Vermont", "Virginia", "West Virginia", "Wisconsin", "Wyoming",
+]
+#: Provinces and states of other federations, as places of their country (public record);
+#: names shared with another country or a common personal name (Punjab, Kashmir, Victoria,
+#: Sabah) are left out.
+REGIONS = {
+    "CAN": [
+        "Alberta", "British Columbia", "Manitoba", "New Brunswick", "Newfoundland",
+        "Nova Scotia", "Ontario", "Quebec", "Saskatchewan", "Prince Edward Island", "Yukon",
+    ],
+    "AUS": [
+        "New South Wales", "NSW", "Queensland", "South Australia", "Western Australia", "Tasmania",
+        "Northern Territory", "Australian Capital Territory",
+    ],
+    "IND": [
+        "Andhra Pradesh", "Arunachal Pradesh", "Assam", "Bihar", "Chhattisgarh", "Gujarat",
+        "Haryana", "Himachal Pradesh", "Jharkhand", "Karnataka", "Kerala", "Madhya Pradesh",
+        "Maharashtra", "Manipur", "Meghalaya", "Mizoram", "Nagaland", "Odisha", "Orissa",
+        "Rajasthan", "Sikkim", "Tamil Nadu", "Telangana", "Tripura", "Uttar Pradesh",
+        "Uttarakhand", "West Bengal",
+    ],
+    "MYS": ["Johor", "Kedah", "Kelantan", "Negeri Sembilan", "Pahang", "Perak", "Sarawak",
+            "Selangor", "Terengganu"],
+    "PAK": ["Sindh", "Balochistan", "Baluchistan", "Khyber Pakhtunkhwa"],
+}
+# fmt: on
 
 #: Hand corrections and the states CountryInfo handles loosely (public record).
 STATE_FIXES: dict[str, dict[str, object]] = {
@@ -58,6 +100,7 @@ STATE_FIXES: dict[str, dict[str, object]] = {
         "aliases": ["United States of America", "US", "U.S.", "U.S.A.", "America", "the States"],
         "capitals": ["Washington"],
         "demonyms": ["American", "Americans"],
+        "cities": US_STATES,
     },
     "GBR": {
         "name": "United Kingdom",
@@ -73,8 +116,19 @@ STATE_FIXES: dict[str, dict[str, object]] = {
     },
     "FRA": {"demonyms": ["French", "Frenchman", "Frenchmen"], "capitals": ["Paris"]},
     "NLD": {"demonyms": ["Dutch"], "capitals": ["Amsterdam", "The Hague"]},
-    "CAN": {"demonyms": ["Canadian", "Canadians"], "capitals": ["Ottawa"]},
-    "AUS": {"demonyms": ["Australian", "Australians"], "capitals": ["Canberra"]},
+    "CAN": {
+        "demonyms": ["Canadian", "Canadians"],
+        "capitals": ["Ottawa"],
+        "cities": REGIONS["CAN"],
+    },
+    "AUS": {
+        "demonyms": ["Australian", "Australians"],
+        "capitals": ["Canberra"],
+        "cities": REGIONS["AUS"],
+    },
+    "IND": {"cities": REGIONS["IND"]},
+    "MYS": {"cities": REGIONS["MYS"]},
+    "PAK": {"cities": REGIONS["PAK"]},
     "NZL": {"demonyms": ["New Zealander", "New Zealanders"], "capitals": ["Wellington"]},
     "DNK": {"demonyms": ["Danish", "Dane", "Danes"], "capitals": ["Copenhagen"]},
     "NOR": {"demonyms": ["Norwegian", "Norwegians"], "capitals": ["Oslo"]},
@@ -197,7 +251,14 @@ STATE_FIXES: dict[str, dict[str, object]] = {
     "VNM": {"name": "Vietnam"},
     "MDA": {"name": "Moldova"},
     "CZE": {"name": "Czech Republic", "aliases": ["Czechia"]},
-    "MMR": {"name": "Myanmar", "aliases": ["Burma"], "capitals": ["Naypyidaw", "Naypyitaw"]},
+    "MMR": {
+        "name": "Myanmar",
+        "aliases": ["Burma"],
+        "demonyms": ["Burmese"],
+        "capitals": ["Naypyidaw", "Naypyitaw"],
+        "note": "CountryInfo files 'Burmese' under Mozambique's block: corrected",
+    },
+    "PHL": {"demonyms": ["Filipino", "Filipinos", "Filipina", "Philippine"]},
     "UKR": {"capitals": ["Kyiv", "Kiev"]},
     "GIN": {
         "name": "Guinea",
@@ -274,11 +335,13 @@ def build_states(data: Path) -> list[dict[str, object]]:
         cow = int(cow_text) if cow_text.isdigit() and int(cow_text) else None
         name = ngec[iso3]["Name"] if iso3 in ngec else _title(_tag(block, "CountryName")[0])
         demonyms = [_title(n) for n in _tag(block, "Nationality")]
+        listed: set[str] = set()  # the NGEC table's own demonyms for this state
         if iso3 in ngec:
             for item in ngec[iso3]["Nationality"].split(","):
                 item = item.strip()
                 if item:
                     demonyms.append(item)
+                    listed.add(item.lower())
         aliases = [d for d in demonyms if " of " in d.lower() or "republic" in d.lower()]
         demonyms = [d for d in demonyms if d not in aliases and d.lower() not in DEMONYM_STOP]
         capitals = [_title(c) for c in _tag(block, "Capital")]
@@ -295,6 +358,7 @@ def build_states(data: Path) -> list[dict[str, object]]:
             "demonyms": demonyms,
             "capitals": capitals,
             "cities": cities,
+            "listed": listed,
         }
         if gw is not None and gw_by_code[gw]["start"] > "1945":
             entry["start"] = gw_by_code[gw]["start"]
@@ -323,12 +387,17 @@ def build_states(data: Path) -> list[dict[str, object]]:
         ]
         capitals = set(entry["capitals"])
         places = {str(c).lower() for c in [*entry["capitals"], *entry.get("cities", [])]}
-        entry["demonyms"] = [d for d in entry["demonyms"] if d.lower() not in places]
+        entry["demonyms"] = [
+            d
+            for d in entry["demonyms"]
+            if d.lower() not in places and d.lower() not in DEMONYM_STOP
+        ]
         entry["cities"] = [
             c
             for c in dict.fromkeys(entry.get("cities", []))  # type: ignore[call-overload]
             if c.lower() not in CITY_STOP and c not in capitals
         ]
+        entry.pop("listed", None)
         note = entry.pop("note", None)
         entry["source"] = (
             "CountryInfo.120116 (OEDA) names, nationalities, capitals; NGEC countries.csv "
@@ -337,16 +406,34 @@ def build_states(data: Path) -> list[dict[str, object]]:
     return sorted(states.values(), key=lambda e: str(e["id"]))
 
 
+#: One-word adjectival and demonym forms ("Swiss", "Polish", "Burmese", "Salvadoran").
+_ADJECTIVE = re.compile(r"[a-z-]+(?:ish|sh|ese|an|ians?|ans|is?|ic|ss|ch|ers?|ots?|asy|que|ques)")
+
+
+def _is_acronym(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return " " not in name.strip() and len(letters) <= 6 and all(c.isupper() for c in letters)
+
+
 def _dedupe_demonyms(states: dict[str, dict[str, object]]) -> None:
     """A demonym listed under several states stays only where it fits the state's name."""
     owners: dict[str, list[str]] = defaultdict(list)
     for iso3, entry in states.items():
         for d in entry.get("demonyms", []):  # type: ignore[attr-defined]
             owners[d.lower()].append(iso3)
-    for demonym, isos in owners.items():
+    for demonym, listed_under in owners.items():
+        isos = list(dict.fromkeys(listed_under))  # listed twice by one state is one owner
         if len(isos) < 2:
+            entry = states[isos[0]]
+            fits = str(entry.get("name", ""))[:4].lower() == demonym[:4]
+            if len(listed_under) > 1 and not fits and not _ADJECTIVE.fullmatch(demonym):
+                # in both lists but no adjective ("Britain", "U.K."): as before, left out
+                entry["demonyms"] = [d for d in entry["demonyms"] if d.lower() != demonym]  # type: ignore[attr-defined]
             continue
         keep = [i for i in isos if str(states[i].get("name", ""))[:4].lower() == demonym[:4]]
+        if not keep:  # "Swiss" (Switzerland), "Polish": the one state NGEC lists it under
+            keep = [i for i in isos if demonym in states[i].get("listed", set())]  # type: ignore[operator]
+            keep = keep if len(keep) == 1 else []
         for iso3 in isos:
             if iso3 not in keep:
                 entry = states[iso3]
@@ -636,6 +723,14 @@ def _surname_aliases(people: dict[str, dict[str, str]], leaders: set[str]) -> No
             if "-" in surname or surname.startswith("al"):
                 continue
             p["aliases"] = "|".join(a for a in (p["aliases"], p["name"].split()[-1]) if a)
+    for p in people.values():  # names the news uses beside the Wikidata label (public record)
+        short = SHORT_NAMES.get(p["name"])
+        if short:
+            p["aliases"] = "|".join(a for a in (p["aliases"], short) if a)
+
+
+#: Leaders the news names by a shorter form than their Wikidata label.
+SHORT_NAMES = {"Salva Kiir Mayardit": "Salva Kiir"}
 
 
 def build_people(data: Path, states: set[str]) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
@@ -1114,7 +1209,8 @@ def main() -> None:
             kd = read_yaml(OUT / name)
             for e in kd.entities:
                 curated_ids.add(e.id)
-                curated_ids.update(slugify(n) for n in e.names)
+                # a curated acronym ("NSA", "IRC") does not displace another body sharing it
+                curated_ids.update(slugify(n) for n in e.names if not _is_acronym(n))
             for p in kd.people:
                 curated_spells.extend((s.entity, s.role, str(s.start)) for s in p.spells if s.start)
     head = "# Generated by scripts/build_actors.py from ../shared/data (facts only). Do not edit;\n"

@@ -109,8 +109,12 @@ class Index:
             return
         ref = Ref(int(kind), target, _is_acronym(name) if caps is None else caps)
         refs = self.names.setdefault(name_key, [])
-        if all((r.kind, r.target) != (kind, target) for r in refs):
-            refs.append(ref)
+        for i, r in enumerate(refs):
+            if (r.kind, r.target) == (kind, target):
+                if r.caps and not ref.caps:  # also listed as "Nato": any case matches
+                    refs[i] = ref
+                return
+        refs.append(ref)
 
     def pieces(self, tokens: Sequence[Token]) -> list[Piece]:
         """Greedy longest, non-overlapping known names, left to right."""

@@ -129,6 +129,11 @@ FILLERS = frozenset(
         "officers",
         "official",
         "officials",
+        "members",
+        "attackers",
+        "alliance",
+        "bloc",
+        "chief",
     ]
 )
 

@@ -13,6 +13,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from rapidfuzz import fuzz
+
 from realpolitik.actors.entries import Entity, Person, Spell, Term
 from realpolitik.actors.index import Index, Piece, RefKind
 from realpolitik.actors.phrase import (
@@ -102,24 +104,70 @@ class Resolver:
         while len(core) > 1 and core[-1].piece is None and tokens[core[-1].start].norm in FILLERS:
             filler = filler or tokens[core[-1].start].norm
             core.pop()
+        # weapons and attacks stand for whoever uses them ("Syrian government shelling",
+        # "Israeli missiles", "Houthi drones"): the user of a state's weapons is its military
+        armed = False
+        while (
+            len(core) > 1
+            and core[-1].piece is None
+            and not tokens[core[-1].start].upper
+            and tokens[core[-1].start].norm in _INSTRUMENTS
+        ):
+            armed = True
+            core.pop()
+        last = core[-1].piece
+        if armed and filler is None and last is not None and kind_of(core[-1]) in _STATELIKE:
+            entity = self.index.entities[last.best.target]
+            if entity.kind is ActorKind.STATE and entity.part_of is None:
+                return Reading(self._entity_actor(entity, sector="MIL"), "agent")
         # trailing capitalised unknown words: a name after a title ("Minister X Y")
         names: list[Element] = []
-        while (
-            core
-            and core[-1].piece is None
-            and (
-                tokens[core[-1].start].upper or (names and tokens[core[-1].start].norm in PARTICLES)
+        if self._other_given_names(tokens, core):
+            # "Mohamed Ould Abdel Aziz", "Odin Sanchez": given names that are not those of
+            # the person whose one-word surname alias ends the name: someone else
+            names.append(core.pop())
+        while core and (
+            (
+                core[-1].piece is None
+                and (
+                    tokens[core[-1].start].upper
+                    or (names and tokens[core[-1].start].norm in PARTICLES)
+                )
+            )
+            or (  # "Stephen Smith": a one-word surname alias used as a first name
+                names and kind_of(core[-1]) == RefKind.PERSON and core[-1].end - core[-1].start == 1
             )
         ):
             names.insert(0, core.pop())
         if names:
-            if core and kind_of(core[-1]) == RefKind.TERM and self._term(core[-1]).title:
-                holder = self._titled_person(tokens, core, names, complements, on=on, past=past)
-                if holder is not None:
-                    return holder
-                return self._term_reading(
-                    tokens, core, complements, on=on, past=past, bare=bare_agents
-                )
+            if core and kind_of(core[-1]) == RefKind.TERM:
+                if self._term(core[-1]).title:
+                    holder = self._titled_person(tokens, core, names, complements, on=on, past=past)
+                    if holder is not None:
+                        return holder
+                    return self._term_reading(
+                        tokens, core, complements, on=on, past=past, bare=bare_agents
+                    )
+                # "German journalist Mesale Tolu", "West Bengal Chief Minister Mamata
+                # Banerjee": an unknown person described by a role and a country; not
+                # "Pakistan Muslim League-Quaid", where the words name an organisation
+                if self._term(core[-1]).sector != "REL" and not any(
+                    tokens[e.start].norm in _ORGANISATION_WORDS or tokens[e.start].caps
+                    for e in names
+                ):
+                    return self._term_reading(
+                        tokens, core, complements, on=on, past=past, bare=bare_agents
+                    )
+            if not core and len(names) == 1 and not complements:
+                return self._leader_by_surname(tokens[names[0].start], on=on)
+            if (
+                core
+                and len(names) == 1
+                and kind_of(core[-1]) == RefKind.PERSON
+                and core[-1].end - core[-1].start >= 3
+            ):  # "Mohamed Abdullahi Mohamed Farmajo": a full name and a byname
+                person = self.index.people[core[-1].piece.best.target]  # type: ignore[union-attr]
+                return self._person_reading(person, on=on, past=past)
             return None
         head = core[-1]
         if head.piece is None:
@@ -183,6 +231,9 @@ class Resolver:
             if sub is not None:
                 context = sub
                 break
+        if context is None and term.sector == "GOV" and len(core) >= 2 and core[-2].piece is None:
+            # "the Bush administration", "the Maduro government": a leader's surname
+            context = self._surname_state(tokens[core[-2].start], on=on)
         if context is None:
             if not bare:
                 return None
@@ -225,9 +276,11 @@ class Resolver:
         person with that surname who held a matching office on the date, else the one who
         held it before; nobody when two qualify."""
         term = self._term(core[-1])
-        candidates = self.index.surnames.get(tokens[names[-1].end - 1].norm)
-        if not candidates or term.role is None:
+        if term.role is None:
             return None
+        candidates = self.index.surnames.get(tokens[names[-1].end - 1].norm)
+        if not candidates:  # "President Mohamed Abdullahi Mohamed Farmajo": a name inside
+            return self._titled_full_name(tokens, core, names, complements, on=on, past=past)
         where: str | None = None
         for element in reversed(core[:-1]):
             context = self._context(element, on=on)
@@ -261,6 +314,91 @@ class Resolver:
         if len(chosen) != 1:
             return None
         return self._person_reading(chosen[0], on=on, past=past)
+
+    def _other_given_names(self, tokens: Sequence[Token], core: list[Element]) -> bool:
+        if len(core) < 2 or kind_of(core[-1]) != RefKind.PERSON:
+            return False
+        if core[-1].end - core[-1].start != 1:
+            return False
+        given: list[str] = []
+        for element in reversed(core[:-1]):
+            token = tokens[element.start]
+            if element.piece is not None or not token.upper:
+                break
+            given.append(token.norm)
+        given = [g for g in given if g not in _HONORIFICS]
+        if not given:
+            return False
+        person = self.index.people[core[-1].piece.best.target]  # type: ignore[union-attr]
+        own = {w for n in person.names for w in key(n)}
+        # spelling variants ("Sooronbai"/"Sooronbay", "Mohammad"/"Muhammad") are the same name
+        return not any(fuzz.ratio(g, w) >= 70 or g[:3] == w[:3] for g in given for w in own)
+
+    def _titled_full_name(
+        self,
+        tokens: Sequence[Token],
+        core: list[Element],
+        names: list[Element],
+        complements: list[list[Element]],
+        *,
+        on: dt.date,
+        past: bool,
+    ) -> Reading | None:
+        """A title and a full name that extends a recorded one ("President Mohamed Abdullahi
+        Mohamed Farmajo" for Mohamed Abdullahi Mohamed): every word of a recorded name of at
+        least two words appears in the mention, and the person held a fitting office."""
+        words = {tokens[i].norm for e in names for i in range(e.start, e.end)}
+        found: set[str] = set()
+        for word in words - PARTICLES:
+            for person_id in self.index.surnames.get(word, ()):
+                person = self.index.people[person_id]
+                if any(len(key(n)) >= 2 and set(key(n)) <= words for n in person.names):
+                    found.add(person_id)
+        if len(found) != 1:
+            return None
+        (person_id,) = found
+        term = self._term(core[-1])
+        person = self.index.people[person_id]
+        assert term.role is not None
+        if not any(
+            _title_fits(term.role, s.role) and (s.start is None or s.start <= on)
+            for s in person.spells
+        ):
+            return None
+        return self._person_reading(person, on=on, past=past)
+
+    def _surname_state(self, token: Token, *, on: dt.date) -> tuple[Entity, int] | None:
+        """The state whose leaders (heads of state or government) up to the date bear the
+        surname: the one in office on the date if any, else all of them must agree."""
+        if not token.upper or token.caps or len(token.norm) < 3:
+            return None
+        spells = [
+            s
+            for person_id in self.index.surnames.get(token.norm, ())
+            for s in self.index.people[person_id].spells
+            if _title_fits("leader", s.role) and (s.start is None or s.start <= on)
+        ]
+        current = [s for s in spells if s.covers(on)]
+        states = {s.entity for s in (current or spells)}
+        if len(states) != 1:
+            return None
+        entity = self.index.entities.get(states.pop())
+        return (entity, int(RefKind.PERSON)) if entity is not None else None
+
+    def _leader_by_surname(self, token: Token, *, on: dt.date) -> Reading | None:
+        """A bare surname ("Maduro") for the one person of that surname who leads a state
+        (head of state or government) on the date; nobody when none or two do."""
+        if len(token.norm) < 4 or token.caps:
+            return None
+        leaders = [
+            person
+            for person_id in self.index.surnames.get(token.norm, ())
+            if (person := self.index.people[person_id])
+            and any(s.covers(on) and _title_fits("leader", s.role) for s in person.spells)
+        ]
+        if len(leaders) != 1:
+            return None
+        return self._person_reading(leaders[0], on=on, past=False)
 
     def _complement(
         self, complement: list[Element], tokens: Sequence[Token], *, on: dt.date
@@ -347,6 +485,25 @@ class Resolver:
             wikidata=entity.wikidata,
         )
 
+
+_STATELIKE = (RefKind.DEMONYM, RefKind.ENTITY)
+
+#: Honorifics before a name, which say nothing of who it is.
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "sheikh", "madam"})
+
+#: Weapons and attacks that stand for the actor using them.
+_INSTRUMENTS = frozenset(
+    {"missile", "missiles", "rocket", "rockets", "shelling", "shells", "artillery", "drone"}
+    | {"drones", "warplane", "warplanes", "jets", "airstrike", "airstrikes", "strikes"}
+    | {"bombardment", "bombing", "bombings", "helicopter", "helicopters", "aircraft"}
+)
+
+#: Words that make a capitalised run an organisation's name rather than a person's.
+_ORGANISATION_WORDS = frozenset(
+    {"league", "party", "association", "union", "front", "council", "movement", "army"}
+    | {"committee", "federation", "congress", "alliance", "brigade", "brigades", "forces"}
+    | {"organisation", "organization", "society", "agency", "ministry", "court", "bank"}
+)
 
 #: Nouns for leaders in general, which a religious qualifier makes religious leaders.
 _LEADER_NOUNS = frozenset({"leader", "leaders"})
