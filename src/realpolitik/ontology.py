@@ -96,3 +96,26 @@ class Ontology:
             if found is not None and found.plover_event:
                 return found.plover
         return None
+
+
+def penta_of_root(root: str) -> int:
+    """PentaClass index of a CAMEO root ("01".."20"); -1 for anything else.
+
+    The classes as ConfliBERT's labels use them (read off its training split, and the
+    Phoenix data's PentaClass): 0 statements and appeals (01-02), 1 verbal cooperation
+    (03-05), 2 material cooperation (06-08), 3 verbal conflict (09-13) and reduced
+    relations (16: sanctions, expulsions, like PLOVER's quad table), 4 material conflict
+    (14-15, 17-20)."""
+    try:
+        n = int(root[:2])
+    except ValueError:
+        return -1
+    if not 1 <= n <= 20:
+        return -1
+    if n <= 2:
+        return 0
+    if n <= 5:
+        return 1
+    if n <= 8:
+        return 2
+    return 3 if n <= 13 or n == 16 else 4

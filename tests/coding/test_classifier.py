@@ -12,11 +12,11 @@ from realpolitik.coding.classifier import (
     CLASSES,
     PentaClassifier,
     char_wb_ngrams,
-    penta_of_root,
     rerank,
     word_ngrams,
 )
 from realpolitik.model import Actor, ActorKind, Cameo, Event, Participant, Plover, Span
+from realpolitik.ontology import penta_of_root
 
 TEXTS = [
     "Israeli jets struck   Gaza on Sunday, killing 12 people.",

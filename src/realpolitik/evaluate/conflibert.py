@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from realpolitik.coding.classifier import penta_of_root
 from realpolitik.errors import InputError
 from realpolitik.evaluate.base import (
     NONE_LABEL,
@@ -52,6 +51,7 @@ from realpolitik.evaluate.conflibert_data import (
     token_offsets,
 )
 from realpolitik.model import Event, Participant
+from realpolitik.ontology import penta_of_root
 
 DATASET = "conflibert"
 CLASSES = ("0", "1", "2", "3", "4")
@@ -67,7 +67,7 @@ SPLIT_FILES = {"test": ("test.tsv", "test.txt"), "dev": ("train.tsv", "train.txt
 
 def penta_class(root: str) -> str:
     """PentaClass of a CAMEO root ("01".."20"), as the coder's sentence model reads the
-    ConfliBERT labels (:func:`realpolitik.coding.classifier.penta_of_root`)."""
+    ConfliBERT labels (:func:`realpolitik.ontology.penta_of_root`)."""
     k = penta_of_root(root)
     if k < 0:
         raise ValueError(f"not a CAMEO root: {root!r}")
