@@ -356,8 +356,16 @@ class Coder:
         if promised_yield:  # PLOVER v0.8: an announced future retreat is a CONCEDE
             plover = Plover("CONCEDE", None, plover.context)
         trigger = cand.match.token
-        location = locate(trigger, sent, article, gazetteer=self.gazetteer, mentions=mentions)
+        location, inherited = locate(
+            trigger, sent, article, gazetteer=self.gazetteer, mentions=mentions
+        )
         sources, targets = list(cand.sources), list(cand.targets)
+        if inherited and location is not None and entry.quad_class in (1, 3):
+            # words said elsewhere: a place from an earlier sentence of the paragraph only
+            # when it is a side's own ("Jordan voiced disappointment" is not in Rafah)
+            sides = {p.actor.country for p in (*sources, *targets)}
+            if location.country not in sides:
+                location = None
         if not sources and cand.local_sources:
             sources = self._locals(cand.local_sources, location, article, article_wide=True)
         if not targets and cand.local_targets:

@@ -99,11 +99,12 @@ def locate(
     *,
     gazetteer: Gazetteer | None,
     mentions: Mentions,
-) -> Location | None:
+) -> tuple[Location | None, bool]:
     """Where the event happened: a place attached to the trigger ("in Tehran"), else the
-    most precise place named in the sentence, else one named earlier in its paragraph."""
+    most precise place named in the sentence, else one named earlier in its paragraph; and
+    whether it is that inherited one (the caller decides whether it fits the event)."""
     if gazetteer is None:
-        return None
+        return None, False
     countries = article_countries(mentions)
     heads = [trigger]
     if trigger.dep_ == "pobj" and trigger.head.head != trigger.head:
@@ -122,14 +123,17 @@ def locate(
                     if place is None:
                         place = gazetteer.locate(obj.text, countries=countries)
                     if place is not None:
-                        return place
+                        return place, False
     text = sent.doc.text
     place = _best_place(gazetteer, text[sent.start_char : sent.end_char], countries)
     if place is not None:
-        return place
+        return place, False
     paragraph_start = text.rfind("\n\n", 0, sent.start_char)
     earlier = text[max(paragraph_start, 0) : sent.start_char]
-    return _best_place(gazetteer, earlier, countries, city_only=True) if earlier.strip() else None
+    if not earlier.strip():
+        return None, False
+    place = _best_place(gazetteer, earlier, countries, city_only=True)
+    return place, place is not None
 
 
 def _best_place(
