@@ -10,8 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from realpolitik.store import Store, event_record, fact_record
-from realpolitik.store.web import evidence_mentions
+from realpolitik.store import event_record, fact_record
 
 #: ISO3 codes the dashboard groups as "Middle East" (else the continent).
 MIDDLE_EAST = frozenset(
@@ -58,12 +57,6 @@ class Regions:
         if iso3 in MIDDLE_EAST:
             return "Middle East"
         return self._by_iso3.get(iso3, "International")
-
-
-def event_records(store: Store, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Event records with the trigger and the actor mentions marked in the evidence."""
-    mentions = evidence_mentions(store, [r["event_id"] for r in rows])
-    return [marked_event(row, mentions.get(row["event_id"], [])) for row in rows]
 
 
 def marked_event(row: dict[str, Any], mentions: Sequence[dict[str, Any]]) -> dict[str, Any]:

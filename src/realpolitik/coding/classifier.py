@@ -3,9 +3,10 @@
 The model is a linear one over TF-IDF word (1-2) and character (2-5, within words)
 n-grams, trained by ``scripts/train_penta_classifier.py`` on the ConfliBERT CAMEO training
 split (development data only; GPL-3.0, recorded in ``data/coding/model/LICENSE.md``).  It
-predicts a sentence's Phoenix PentaClass: 0 statement (CAMEO 01), 1 verbal cooperation
-(02-05), 2 material cooperation (06-08), 3 verbal conflict (09-13), 4 material conflict
-(14-20).  The weights are plain arrays in an ``.npz`` file (no pickle); inference is
+predicts a sentence's Phoenix PentaClass (:func:`realpolitik.ontology.penta_of_root`):
+0 statements and appeals (CAMEO 01-02), 1 verbal cooperation (03-05), 2 material cooperation
+(06-08), 3 verbal conflict (09-13, and 16 reduced relations), 4 material conflict (the rest
+of 14-20).  The weights are plain arrays in an ``.npz`` file (no pickle); inference is
 reimplemented here with numpy, so scikit-learn is needed only to train.
 
 The coder uses it only to choose among events its rules already found (which event is the
@@ -151,7 +152,7 @@ class PentaClassifier:
 
 #: How much the sentence model weighs against the rules' confidence (geometric blend).
 BLEND = 0.5
-#: A sentence the model reads as a bare statement (CAMEO 01, which PLOVER does not code) with
+#: A sentence the model reads as a bare statement (class 0, mostly CAMEO 01, which PLOVER does not code) with
 #: at least this probability keeps only events whose own class has at least ``VETO_STATED``:
 #: "officials said the talks were useful" reports no event.
 STATEMENT = 0.6

@@ -35,6 +35,7 @@ read the stored events, so an event is counted in a date window when its first r
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -139,15 +140,16 @@ def insert_imported(
                 touch(con, "SELECT * FROM _in")
             refresh_clusters(con)
         finally:
-            kinds = dict(con.execute(
-                "SELECT table_name, table_type FROM information_schema.tables "
-                "WHERE table_name IN ('_in', '_in_m') AND table_schema = 'main' "
-                "AND table_catalog = 'temp'"
-            ).fetchall())  # fmt: skip
-            for name, kind in kinds.items():
-                con.execute(f"DROP {'VIEW' if kind == 'VIEW' else 'TABLE'} {name}")
-            con.unregister("_in_events")
-            con.unregister("_in_meta")
+            with contextlib.suppress(duckdb.Error):  # after a failure the rollback drops them
+                kinds = dict(con.execute(
+                    "SELECT table_name, table_type FROM information_schema.tables "
+                    "WHERE table_name IN ('_in', '_in_m') AND table_schema = 'main' "
+                    "AND table_catalog = 'temp'"
+                ).fetchall())  # fmt: skip
+                for name, kind in kinds.items():
+                    con.execute(f"DROP {'VIEW' if kind == 'VIEW' else 'TABLE'} {name}")
+                con.unregister("_in_events")
+                con.unregister("_in_meta")
     return StoreOutcome(added - updated, updated, events.num_rows - added)
 
 
@@ -367,8 +369,9 @@ def refresh_clusters(con: duckdb.DuckDBPyConnection) -> None:
         )
         _insert_clusters(con, reports, keep=keep, params=[since])
     finally:
-        for name in ("_touched", "_t", "_dead", "_from"):
-            con.execute(f"DROP TABLE IF EXISTS {name}")
+        with contextlib.suppress(duckdb.Error):  # after a failure the rollback drops them
+            for name in ("_touched", "_t", "_dead", "_from"):
+                con.execute(f"DROP TABLE IF EXISTS {name}")
 
 
 #: Reports clustered at once when the whole table is built (bounds the memory it takes).

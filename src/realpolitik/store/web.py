@@ -139,11 +139,6 @@ def event_id_page(
     return int(_scalar(store, f"SELECT count(*) FROM events {where}", params) or 0), []
 
 
-def event_row(store: Store, event_id: str) -> dict[str, Any] | None:
-    rows = _dicts(store, "SELECT * FROM events WHERE event_id = ?", [event_id])
-    return rows[0] if rows else None
-
-
 def event_rows(store: Store, event_ids: Sequence[str]) -> list[dict[str, Any]]:
     if not event_ids:
         return []
