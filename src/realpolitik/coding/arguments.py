@@ -190,14 +190,17 @@ def negated(token: Token) -> bool:
     )
 
 
+def clause_verb(token: Token) -> Token | None:
+    """The verb whose modality a trigger shares: itself, or the verb a noun trigger hangs
+    from (None when it hangs from none)."""
+    return governor(token) if token.pos_ in ("NOUN", "PROPN") else token
+
+
 def irrealis(token: Token) -> bool:
     """Whether the trigger is future, wished, threatened or conditional, not a past act."""
-    verb = token
-    if token.pos_ in ("NOUN", "PROPN"):
-        gov = governor(token)
-        if gov is None:
-            return False
-        verb = gov
+    verb = clause_verb(token)
+    if verb is None:
+        return False
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
         return True
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.dep_ in (
@@ -236,12 +239,9 @@ FUTURE_HEADS = frozenset({"plan", "intend", "promise", "pledge", "vow", "agree",
 def future(token: Token) -> bool:
     """Whether the act is announced for the future ("will allow", "ready to host", "agreed to
     release"), as opposed to wished for by someone else or conditional."""
-    verb = token
-    if token.pos_ in ("NOUN", "PROPN"):
-        gov = governor(token)
-        if gov is None:
-            return False
-        verb = gov
+    verb = clause_verb(token)
+    if verb is None:
+        return False
     if any(
         c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children
     ):
