@@ -12,6 +12,8 @@ from spacy.tokens import Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+#: Tags of finite verbs (a participle "killed" or "fighting" can modify a noun; these cannot).
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
 #: Prepositions whose object is the target of a verb trigger.
 TARGET_PREPS = frozenset(
     {"with", "to", "against", "on", "at", "into", "toward", "towards", "upon", "over"}
@@ -85,11 +87,21 @@ def subjects(verb: Token) -> list[Token]:
             return found
         if current.dep_ == "relcl" or (current.dep_ == "acl" and current.tag_ == "VBG"):
             return [current.head]
+        if current.dep_ == "acl" and current.head.dep_ == "ROOT" and _predicate(current):
+            # "The Iraqi air force carried out strikes" parsed as a noun with a clause:
+            # a finite verb (or one with an object) hanging from a root noun is its predicate
+            return [current.head]
         if current.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and current.head != current:
             current = current.head
             continue
         return []
     return []
+
+
+def _predicate(verb: Token) -> bool:
+    """Whether a verb hanging from a noun acts, rather than describes ("killed in the raid"):
+    finite, or a participle with a direct object (passive participles take none)."""
+    return verb.tag_ in FINITE or any(c.dep_ == "dobj" for c in verb.children)
 
 
 def agent_of(verb: Token) -> list[Token]:
@@ -103,6 +115,8 @@ def agent_of(verb: Token) -> list[Token]:
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children):
         return True
+    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and _predicate(verb):
+        return False  # a misparsed main clause: "The air force carried out strikes"
     return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 

@@ -56,6 +56,8 @@ RECIPROCAL = ("040", "041", "042", "043", "044", "046", "057", "06", "190", "193
 #: ambassador", "put its army on alert"): such an object is no target, and the object's own
 #: prepositional object may be one ("its ambassador to Spain").
 OWN_OBJECT_ROOTS = frozenset({"08", "13", "15", "16"})
+#: What one declines to do when declining comment (CAMEO 011, no PLOVER event).
+NO_COMMENT = frozenset({"comment", "elaborate", "discuss", "speculate", "specify", "say"})
 BACKING_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "armed", "allied"})
 
 
@@ -108,7 +110,7 @@ class Coder:
         contents = {m.token.i for m in matches if m.code[:2] in CONTENT_ROOTS}
         best: dict[tuple[str, str, str], Event] = {}
         for found in matches:
-            if self._is_content(found.token, contents, sent):
+            if self._is_content(found.token, contents, sent) or self._no_comment(found):
                 continue
             match = self._refusal(found) if arg.negated(found.token) else found
             if match is None:
@@ -125,7 +127,10 @@ class Coder:
                 kept = best.get(key)
                 if kept is None or event.confidence > kept.confidence:
                     best[key] = event
-        events = list(best.values())
+        # "carried out strikes, killing IS fighters": the targetless report of an act is
+        # the same event as the one that names its target
+        aimed = {(s, t) for s, t, r in best if r}
+        events = [e for (s, t, r), e in best.items() if r or (s, t) not in aimed]
         if self.classifier is not None and events:
             events = rerank(events, self.classifier.proba(sent.text))
         return sorted(events, key=lambda e: (e.trigger.start if e.trigger else 0, e.event_id))
@@ -147,6 +152,14 @@ class Coder:
             if match is not None:
                 found.append(match)
         return found
+
+    @staticmethod
+    def _no_comment(match: Match) -> bool:
+        """ "declined to comment": CAMEO's 011, a statement PLOVER codes as nothing."""
+        token = match.token
+        return token.lemma_.lower() in ("decline", "refuse") and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT for c in token.children
+        )
 
     @staticmethod
     def _refusal(match: Match) -> Match | None:
@@ -211,11 +224,12 @@ class Coder:
                 for g in c.children
                 if g.dep_ == "pobj"
             ]
+        own = {p.actor.id for p in sources}
         for t in target_tokens:
-            targets = mentions.resolve(t, allow_place=allow_place)
-            if own_things:  # "put its forces on alert": its own forces are no target
-                own = {p.actor.id for p in sources}
-                targets = [p for p in targets if p.actor.id not in own]
+            # "put its forces on alert", "Syrian forces struck the enclave near Damascus":
+            # the source's own forces or places are no target; a later object may be
+            targets = [p for p in mentions.resolve(t, allow_place=allow_place)
+                       if p.actor.id not in own]  # fmt: skip
             if targets:
                 break
         pronoun = any(t.pos_ == "PRON" for t in source_tokens)
@@ -259,8 +273,10 @@ class Coder:
             target_tokens = list(arg.noun_objects(noun))
             if match.code[:2] in ("17", "18", "19", "20") or match.code == "054":
                 target_tokens += arg.noun_of(noun)
+            own = {p.actor.id for p in sources}
             for t in target_tokens:
-                targets = mentions.resolve(t, allow_place=allow_place)
+                targets = [p for p in mentions.resolve(t, allow_place=allow_place)
+                           if p.actor.id not in own]  # fmt: skip
                 if targets:
                     break
             if (
@@ -271,7 +287,8 @@ class Coder:
                 for t in arg.objects(governor, skip_preps=("for",)):
                     if t == noun:
                         continue
-                    targets = mentions.resolve(t, allow_place=allow_place)
+                    targets = [p for p in mentions.resolve(t, allow_place=allow_place)
+                               if p.actor.id not in own]  # fmt: skip
                     if targets:
                         break
         holders = [noun, noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else [noun]

@@ -11,7 +11,14 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from realpolitik.actors import ActorBase, ActorMatch
-from realpolitik.coding.arguments import AGENT_SECTORS, bare_core, conjuncts, left_core, noun_phrase
+from realpolitik.coding.arguments import (
+    AGENT_SECTORS,
+    bare_core,
+    conjuncts,
+    left_core,
+    noun_phrase,
+    subjects,
+)
 from realpolitik.model import Actor, ActorKind, Participant
 from realpolitik.places import Gazetteer
 
@@ -30,6 +37,9 @@ PERSON_WORDS = frozenset({"minister", "president", "leader", "chief", "premier",
                           "him", "her", "his", "secretary-general", "diplomat", "emir", "prince"})  # fmt: skip
 NONPERSON_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+#: Verbs of saying whose reported clause's pronoun subject is the speaker ("X says it will").
+REPORTING = frozenset({"say", "claim", "announce", "insist", "state", "declare", "confirm",
+                       "add", "report", "warn", "vow", "pledge", "threaten", "promise"})  # fmt: skip
 
 
 class Mentions:
@@ -88,7 +98,7 @@ class Mentions:
             or (lower in ANAPHORS and _definite(head))
             or (lower in PERSON_WORDS and _definite(head) and not _has_named_modifier(head))
         ):
-            bound = self._antecedent(head)
+            bound = self._reporter(head) or self._antecedent(head)
             if bound is not None:
                 return bound
             if head.pos_ == "PRON":
@@ -213,6 +223,24 @@ class Mentions:
         if actor is None:
             return None
         return Participant(span.text, actor, span.start_char, span.end_char)
+
+    def _reporter(self, head: Token) -> Participant | None:
+        """ "The Iraqi military says it has seized …": the subject of a clause that a verb of
+        saying reports is, as a pronoun, that verb's own subject (of the same kind: "it" for
+        a body, "he" for a person)."""
+        clause = head.head
+        if head.pos_ != "PRON" or not head.dep_.startswith("nsubj") or clause.dep_ != "ccomp":
+            return None
+        if clause.head.lemma_.lower() not in REPORTING:
+            return None
+        person = head.lower_ in PERSON_PRONOUNS
+        for subject in subjects(clause.head):
+            if subject.pos_ == "PRON":
+                continue
+            for found in self.resolve(subject):
+                if (found.actor.person is not None) == person:
+                    return Participant(head.text, found.actor, head.idx, head.idx + len(head))
+        return None
 
     def _antecedent(self, head: Token) -> Participant | None:
         lower = head.lower_
