@@ -101,8 +101,19 @@ def test_noevents_record_scoring() -> None:
     assert (nothing.correct, nothing.uncoded, nothing.extra) == (1, 0, 0)
     only_null = score_record([], True, [None], level="full")
     assert (only_null.correct, only_null.null) == (1, 1)
-    coded = score_record([], True, [("010", "USA", "---"), ("020", "USA", "---")], level="full")
+    coded = score_record([], True, [("010", "USA", "CHN"), ("020", "USA", "RUS")], level="full")
     assert (coded.correct, coded.uncoded, coded.extra) == (0, 1, 2)
+    # codings with a missing side are left out, as the reference scorer does in English mode
+    one_sided = score_record([], True, [("010", "USA", "---"), ("020", "---", "RUS")], level="full")
+    assert (one_sided.correct, one_sided.uncoded, one_sided.extra, one_sided.null) == (1, 0, 0, 2)
+
+
+def test_one_sided_codings_count_only_when_the_gold_has_them() -> None:
+    gold = [GoldEvent("190", "---REB", "---")]
+    met = score_record(gold, False, [("190", "---REB", "---")], level="full")
+    assert (met.correct, met.uncoded, met.extra) == (1, 0, 0)
+    missed = score_record(gold, False, [("173", "---REB", "---")], level="full")
+    assert (missed.correct, missed.uncoded, missed.extra, missed.null) == (0, 1, 0, 1)
 
 
 def test_country_aliases_and_null_countries() -> None:
@@ -128,12 +139,12 @@ def test_evaluate_petrarch_end_to_end(suite_file: Path, event, fake_coder) -> No
     assert m["dataset"] == "petrarch" and m["records"] == 3
     assert m["noevents_records"] == 1 and m["gold_events"] == 3
     rc = m["root_country"]
-    # 2 correct; A-2: 1 uncoded + 1 extra; B-1: 1 correct
-    assert (rc["correct"], rc["uncoded"], rc["extra"], rc["null"]) == (3, 1, 1, 0)
-    assert rc["tp_rate"] == 0.75 and rc["fp_rate"] == round(1 / 3, 4)
+    # 2 correct; A-2: its one-sided coding left out, so correct; B-1: 1 correct
+    assert (rc["correct"], rc["uncoded"], rc["extra"], rc["null"]) == (4, 0, 0, 1)
+    assert rc["tp_rate"] == 1.0 and rc["fp_rate"] == 0.0
     full = m["full"]
     # full codes: USAGOV != USA for the 042 source, so A-1 has 1 correct, 1 uncoded, 1 extra
-    assert (full["correct"], full["uncoded"], full["extra"]) == (2, 2, 2)
+    assert (full["correct"], full["uncoded"], full["extra"]) == (3, 1, 1)
     assert full["by_category"]["BETA"]["correct"] == 1
     assert [a.date.isoformat() for a in coder.seen] == ["2008-08-04", "2012-11-08", "2015-06-09"]
     assert "Total" in result.table

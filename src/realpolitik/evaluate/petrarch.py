@@ -7,6 +7,10 @@ coding count once, so "uncoded" can never go negative):
 
 - each of our events becomes (CAMEO code, source code, target code); an event without an
   event code is **null** (PETRARCH's ``---`` event) and is neither correct nor extra;
+- so is an event with no source or no target at all (``---``; a sector alone, ``---REB``,
+  is an actor) unless the gold holds that very coding: the reference scorer leaves such
+  codings out in English mode, since PETRARCH's gold is dyadic (PETRARCH-2 codes only
+  events with both sides); the few gold codings with a missing side can still be met;
 - a record with gold events: correct = codings in both sets, uncoded = gold codings we
   missed, extra = our codings not in the gold;
 - a ``noevents`` record: coding nothing is 1 correct; coding anything is 1 uncoded (the
@@ -107,14 +111,17 @@ def score_record(
 ) -> Tally:
     """One record's tally at ``level`` (``root_country`` or ``full``)."""
     key = LEVELS[level]
-    codings = list(coded)
-    null = sum(c is None for c in codings)
-    ours = {key(c) for c in codings if c is not None}
+    expected = {key((g.code, g.source, g.target)) for g in gold}
+    every = list(coded)
+    codings = [
+        c for c in every if c is not None and (NULL not in (c[1], c[2]) or key(c) in expected)
+    ]
+    null = len(every) - len(codings)
+    ours = {key(c) for c in codings}
     if noevents and not gold:
         if ours:
             return Tally(1, 0, 1, len(ours), null)
         return Tally(1, 1, 0, 0, null)
-    expected = {key((g.code, g.source, g.target)) for g in gold}
     return Tally(1, len(ours & expected), len(expected - ours), len(ours - expected), null)
 
 
