@@ -4,8 +4,8 @@
 
 Reads (never copies) CountryInfo, the CAMEO/NGEC country tables, the GW/COW state lists,
 DIGO, the CAMEO special IGO codes, UCDP actors and external support, Wikidata heads of
-state and government, foreign ministers of January 2023 and the 2026 G20/ASEAN/EU/AU
-snapshots, and writes facts only (codes, names, dates) into
+state and government (gaps filled from the REIGN and Archigos effective leaders), foreign
+ministers of January 2023 and the 2026 G20/ASEAN/EU/AU snapshots, and writes facts only (codes, names, dates) into
 ``src/realpolitik/data/actors/``:
 
     00_states.yaml            states: ISO3, CAMEO, GW, COW, names, demonyms, capitals, cities
@@ -34,6 +34,7 @@ from pathlib import Path
 import yaml
 
 from realpolitik.actors.base import write_compiled
+from realpolitik.actors.entries import Person
 from realpolitik.actors.loader import read_yaml
 from realpolitik.actors.records import slugify
 
@@ -733,7 +734,12 @@ def _surname_aliases(people: dict[str, dict[str, str]], leaders: set[str]) -> No
 SHORT_NAMES = {"Salva Kiir Mayardit": "Salva Kiir"}
 
 
-def build_people(data: Path, states: set[str]) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+def build_people(
+    data: Path, states: set[str], curated: list[Person] | None = None
+) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """Office holders and their spells; ``curated`` (the hand-written people) are matched
+    so that the reference leader lists do not duplicate them."""
+    curated = curated or []
     ref = data / "actors_ref"
     people: dict[str, dict[str, str]] = {}
     spells: list[dict[str, str]] = []
@@ -807,8 +813,10 @@ def build_people(data: Path, states: set[str]) -> tuple[list[dict[str, str]], li
     covered = {(s["entity"], s["role"]) for s in spells}
     _uncovered_leaders(ref, states, covered, person, spells)
     _cia_2019(ref, states, covered, person, spells, people)
+    uncertain = _reference_leaders(ref, states, people, spells, curated)
     _io_holders(ref, person, spells)
-    leaders = {x["person"] for x in spells if x["role"] in ("head of state", "head of government")}
+    heads = ("head of state", "head of government", "effective leader")
+    leaders = {x["person"] for x in spells if x["role"] in heads} - uncertain
     _surname_aliases(people, leaders)
     held: dict[str, Counter[str]] = defaultdict(Counter)
     dated = {s["person"] for s in spells if not s["source"].startswith("CIA")}
@@ -1056,6 +1064,387 @@ def _uncovered_leaders(  # type: ignore[no-untyped-def]
             )
 
 
+#: REIGN and Archigos code one "effective leader" per state (not the head of state and the
+#: head of government apart); their leaders of 2000 on fill the gaps of the Wikidata history.
+REFERENCE_START = "2000-01-01"
+#: Last month REIGN (leader list of March 2021) observes: an open spell is in office then.
+REIGN_OBSERVED = "2021-03-31"
+#: Archigos 4.1 ends on this day: a spell ending then is censored, not ended.
+ARCHIGOS_OBSERVED = "2015-12-31"
+#: Offices that make a person a state's leader, in every source's wording.
+LEADER_ROLES = frozenset(
+    {"head of state", "head of government", "effective leader", "president", "prime minister"}
+    | {"supreme leader", "chancellor", "premier", "king", "queen", "emir", "sultan"}
+)
+#: Words of a name that say nothing of who it is: particles, titles, honorifics.
+# fmt: off
+_NAME_NOISE = {
+    "al", "el", "bin", "ibn", "de", "da", "do", "dos", "das", "del", "della", "di", "du",
+    "van", "von", "der", "den", "la", "le", "y", "of", "the", "and", "sheikh", "shaikh",
+    "sir", "dr", "gen", "general", "king", "prince", "emir", "sultan", "lyonpo", "jr", "sr",
+}
+# fmt: on
+#: REIGN and Archigos name the US generals and administrators of occupied Iraq (2003-2004)
+#: as its effective leaders: they are no Iraqi actors (public record).
+REFERENCE_SKIP = {("irq", "franks"), ("irq", "garner"), ("irq", "bremer")}
+
+
+#: Letters the accent folding leaves (or splits a word at); U+FFFD marks a letter a
+#: source lost ("Hern\ufffdndez"), dropped so the rest of the word still compares.
+_LETTERS = str.maketrans(
+    {"ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "đ": "d", "Đ": "D", "\ufffd": ""}
+)
+
+
+def _name_words(name: str) -> list[str]:
+    """Folded words of a name, without initials, particles and titles."""
+    name = re.sub(r"\([^)]*\)", " ", name).translate(_LETTERS)
+    return [w for w in slugify(name).split("-") if len(w) > 1 and w not in _NAME_NOISE]
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word in two spellings ("Mahmud"/"Mahmoud", "Tschisekedi"/"Tshisekedi")."""
+    from rapidfuzz import fuzz
+
+    return a == b or (min(len(a), len(b)) >= 4 and fuzz.ratio(a, b) >= 80)
+
+
+def _within(small: list[str], large: list[str]) -> bool:
+    rest = list(large)
+    for word in small:
+        hit = next((w for w in rest if _same_word(word, w)), None)
+        if hit is None:
+            return False
+        rest.remove(hit)
+    return True
+
+
+def _same_name(a: list[str], b: list[str]) -> bool:
+    """Two full names of one person: one's words within the other's (middle names, a
+    second surname), the same first and last word, or the same letters run together
+    ("Gian Franco"/"Gianfranco", "Abdel Aziz"/"Abdelaziz")."""
+    if len(a) < 2 or len(b) < 2:
+        return False
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    if _within(small, large):
+        return True
+    if _same_word(a[0], b[0]) and _same_word(a[-1], b[-1]):
+        return True
+    joined = "".join(small)
+    return len(joined) >= 8 and joined in "".join(large)
+
+
+def _regnal(words: list[str]) -> bool:
+    """A monarch's name ("Abdullah II"): the first word is the name they are known by."""
+    return any(re.fullmatch(r"[ivx]+", w) for w in words[1:])
+
+
+def _days(start: str, end: str) -> int:
+    return (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days
+
+
+def _overlaps(start: str, end: str, other_start: str, other_end: str) -> bool:
+    return start <= (other_end or "9999") and other_start <= (end or "9999")
+
+
+def _dbpedia_name(uri: str) -> str | None:
+    """The page title in Archigos' (URL-defence wrapped) DBpedia link: "Bill Clinton"."""
+    import urllib.parse
+
+    m = re.search(r"dbpedia\.org_resource_([^&]+)", uri)
+    if not m:
+        return None
+    title = re.sub(r"-([0-9A-F]{2})", lambda h: "%" + h.group(1), m.group(1))
+    title = urllib.parse.unquote(urllib.parse.unquote(title)).replace("_", " ")
+    title = re.sub(r"\s*\([^)]*\)\s*$", "", title).strip()
+    return title or None
+
+
+def _reign_text(raw: bytes) -> str:
+    """REIGN is mostly ASCII with some UTF-8 and some latin-1 lines."""
+    lines = []
+    for line in raw.split(b"\n"):
+        try:
+            lines.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            lines.append(line.decode("latin-1"))
+    return "\n".join(lines)
+
+
+def _usable_leader_name(name: str) -> bool:
+    return bool(name) and "\ufffd" not in name and all(ord(c) < 0x250 for c in name)
+
+
+def _reference_rows(ref: Path, cow_ids: dict[int, str]) -> list[dict[str, object]]:
+    """REIGN and Archigos leader spells reaching 2000, REIGN rows joined to the Archigos
+    row of the same state and time for a full name; Archigos rows REIGN lacks on their own.
+    Each: state, start, end ("" when in office at the source's end), names, source."""
+    reign_path = ref / "reign" / "leaderlist_3_21.csv"
+    reign: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for row in csv.DictReader(_reign_text(reign_path.read_bytes()).splitlines()):
+        state = cow_ids.get(int(row["ccode"])) if row["ccode"].isdigit() else None
+        try:
+            start = dt.date(int(row["syear"]), int(row["smonth"]), int(row["sdate"])).isoformat()
+        except ValueError:
+            continue
+        if state is None or (row["eyear"] and row["eyear"] < REFERENCE_START[:4]):
+            continue
+        reign[state].append({**row, "start": start})
+    archigos: dict[str, list[dict[str, str]]] = defaultdict(list)
+    arch_path = ref / "archigos" / "Archigos_4.1_leader_spells.csv"
+    for row in csv.DictReader(arch_path.open(encoding="utf-8")):
+        state = cow_ids.get(int(row["ccode"])) if row["ccode"].isdigit() else None
+        if state is None or (row["enddate"] or "") < REFERENCE_START:
+            continue
+        archigos[state].append(row)
+    out: list[dict[str, object]] = []
+    for state in sorted(set(reign) | set(archigos)):
+        spells = sorted(reign.get(state, []), key=lambda r: r["start"])
+        used: set[int] = set()
+        for i, row in enumerate(spells):
+            end = ""
+            if row["eyear"]:
+                year, month = int(row["eyear"]), int(row["emonth"] or 12)
+                nxt = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+                end = nxt.isoformat()  # the last day of the end month, unless a successor
+                later = [s["start"] for s in spells[i + 1 :] if s["start"][:7] == end[:7]]
+                end = min(later) if later and later[0] >= row["start"] else end
+            words = _name_words(row["leader"])
+            names = [row["leader"].strip()]
+            titles: list[str] = []  # English Wikipedia titles (DBpedia): full names
+            named_by = ""
+            for j, arch in enumerate(archigos.get(state, [])):
+                a_end = arch["enddate"] if arch["enddate"] < ARCHIGOS_OBSERVED else ""
+                a_words = _name_words(arch["leader"])
+                if not _overlaps(row["start"], end, arch["startdate"], a_end):
+                    continue
+                if not any(_same_word(w, x) for w in words for x in a_words):
+                    continue
+                near = abs(_days(arch["startdate"], row["start"])) <= 31
+                last = min(end or REIGN_OBSERVED, a_end or ARCHIGOS_OBSERVED)
+                shared = _days(max(row["start"], arch["startdate"]), last)
+                if not near and shared * 2 < _days(row["start"], end or REIGN_OBSERVED):
+                    continue  # a neighbour's spell, not this one
+                if near:
+                    used.add(j)
+                    if end and arch["enddate"][:7] == end[:7]:
+                        end = min(end, arch["enddate"])  # Archigos has the day
+                title = _dbpedia_name(arch["dbpediauri"])
+                names += [arch["leader"]]
+                titles += [title] if title else []
+                named_by = "; name also from Archigos 4.1"
+            source = (
+                "REIGN leader list 2021-03 (Bell, Besaw & Frank): effective leader, the "
+                "dataset's dates (it gives the end month: the spell ends at the successor's "
+                f"start or the month's last day; in office at its end, 2021-03: until the next "
+                f"leader another source dates, else 2021-03-31){named_by}"
+            )
+            out.append(
+                {"state": state, "start": row["start"], "end": end, "names": names,
+                 "titles": titles, "source": source}
+            )  # fmt: skip
+        for j, arch in enumerate(archigos.get(state, [])):
+            if j in used:
+                continue
+            end = arch["enddate"] if arch["enddate"] < ARCHIGOS_OBSERVED else ""
+            title = _dbpedia_name(arch["dbpediauri"])
+            source = (
+                "Archigos 4.1 (Goemans, Gleditsch & Chiozza): effective leader, the dataset's "
+                "dates (in office at its end, 2015-12-31: until the next leader another source "
+                "dates, else 2015-12-31)"
+            )
+            out.append(
+                {"state": state, "start": arch["startdate"], "end": end,
+                 "names": [arch["leader"]], "titles": [title] if title else [], "source": source}
+            )  # fmt: skip
+    return sorted(out, key=lambda r: (str(r["start"]), str(r["state"])))
+
+
+def _reference_leaders(
+    ref: Path,
+    states: set[str],
+    people: dict[str, dict[str, str]],
+    spells: list[dict[str, str]],
+    curated: list[Person],
+) -> set[str]:
+    """Every REIGN / Archigos effective leader of 2000 on whom the base lacks becomes a
+    person with that spell; a person already in the base (the same state, the same name
+    in any spelling, or the same surname in that state's leadership at the time) gets the
+    spell unless their leader spells there cover half of it already (a duplicate).  A row
+    naming only a surname that neither Archigos nor the base completes is left out, and
+    so is one that fits two people.  Returns the new people whose surname is uncertain
+    (three or more names and no row giving the surname alone)."""
+    cow_ids: dict[int, str] = {
+        k: v.lower() for k, v in _gw_to_iso(ref.parent).items() if v.lower() in states
+    }
+    by_cow: dict[int, list[str]] = defaultdict(list)
+    for raw in yaml.safe_load((OUT / "00_states.yaml").read_text())["states"]:
+        if raw.get("cow") is not None:
+            by_cow[int(raw["cow"])].append(raw["id"])
+    cow_ids.update({cow: ids[0] for cow, ids in by_cow.items() if len(ids) == 1})
+    cow_ids.update({255: "deu", 345: "srb"})  # COW's Germany and Yugoslavia/Serbia codes
+    # who is in the base: names and spells per state
+    names: dict[str, list[list[str]]] = defaultdict(list)
+    held: dict[str, list[tuple[str, str, str, str]]] = defaultdict(list)
+    home: dict[str, set[str]] = defaultdict(set)
+    fixed: set[str] = set()  # hand-written people: never given generated spells
+    for p in curated:
+        fixed.add(p.id)
+        names[p.id] += [_name_words(n) for n in p.names]
+        home[p.id].update({s.entity for s in p.spells} | ({p.entity} if p.entity else set()))
+        for s in p.spells:
+            start, end = str(s.start or ""), str(s.end or "")
+            held[p.id].append((s.entity, s.role.lower(), start, end))
+    for pid, p in people.items():
+        names[pid] += [_name_words(n) for n in [p["name"], *p["aliases"].split("|")] if n]
+        home[pid].add(p["entity"])
+    for s in spells:
+        held[s["person"]].append((s["entity"], s["role"], s["start"], s["end"]))
+        home[s["person"]].add(s["entity"])
+    given = {w[0] for ws in names.values() for w in ws if len(w) >= 2}
+    in_state: dict[str, list[str]] = defaultdict(list)
+    for pid, entities in home.items():
+        for entity in entities:
+            in_state[entity].append(pid)
+
+    def leads(pid: str, state: str, start: str, end: str) -> bool:
+        return any(
+            e == state and role in LEADER_ROLES and _overlaps(start, end, a, b)
+            for e, role, a, b in held[pid]
+        )
+
+    def covered(pid: str, state: str, start: str, end: str) -> float:
+        """The share of the days from start to end on which the person led the state."""
+        last = end or REIGN_OBSERVED
+        days: set[int] = set()
+        for e, role, a, b in held[pid]:
+            if e == state and role in LEADER_ROLES:
+                lo, hi = max(a or start, start), min(b or last, last)
+                first = dt.date.fromisoformat(lo).toordinal()
+                days.update(range(first, first + max(_days(lo, hi) + 1, 0)))
+        return len(days) / (_days(start, last) + 1)
+
+    def match(state: str, start: str, end: str, variants: list[list[str]]) -> str | None:
+        """The person of the base a reference row names: "" when it is ambiguous."""
+        full = [v for v in variants if len(v) >= 2]
+        here = list(dict.fromkeys(in_state[state]))
+        leading = [pid for pid in here if leads(pid, state, start, end)]
+        strong = [pid for pid in here if any(_same_name(v, n) for v in full for n in names[pid])]
+        found = [pid for pid in strong if pid in leading]
+        if not found:  # a leader of the time sharing a name that is not both's given name
+            found = [
+                pid
+                for pid in leading
+                if any(
+                    _same_word(w, x) and (i or j or len(v) == 1 or len(n) == 1 or _regnal(n))
+                    for v in variants
+                    for n in names[pid]
+                    for i, w in enumerate(v)
+                    for j, x in enumerate(n)
+                )
+            ]
+        if not found:
+            found = strong
+        if not found and not full:  # a surname alone: the one person of the state bearing it
+            alone = {v[0] for v in variants if len(v) == 1}
+            found = [pid for pid in here if any(n and n[-1] in alone for n in names[pid])]
+        if len(found) > 1:
+            return ""
+        return found[0] if found else None
+
+    uncertain: set[str] = set()
+    mine: list[dict[str, str]] = []
+    new = 0
+    skipped: Counter[str] = Counter()
+    for row in _reference_rows(ref, cow_ids):
+        state, start, end = str(row["state"]), str(row["start"]), str(row["end"])
+        raw_names: list[str] = []
+        for raw in [*row["titles"], *row["names"]]:  # type: ignore[misc]
+            # "Ulukalala Lavaka Ata (Tupou VI)": a second name; not "(f)", "(2nd time)"
+            other = re.findall(r"\(([A-Z][A-Za-z]{2}[^)]*)\)", raw)
+            raw_names += [re.sub(r"\s*\([^)]*\)", "", raw).strip()]
+            raw_names += [o.strip() for o in other if "time" not in o]
+        raw_names = [n for n in raw_names if n and not re.search(r"&| and ", n)]
+        variants = [_name_words(n) for n in raw_names]
+        if not raw_names or any((state, v[-1]) in REFERENCE_SKIP for v in variants if v):
+            continue
+        pid = match(state, start, end, variants)
+        if pid == "":
+            skipped["ambiguous"] += 1
+            continue
+        if pid is None:
+            stated = {v[0] for v in variants if len(v) == 1}  # the surname the data give
+            full = [
+                n
+                for n, v in zip(raw_names, variants, strict=True)
+                if _usable_leader_name(n)
+                and (
+                    n in row["titles"]  # type: ignore[operator]
+                    or len(v) >= 3
+                    or (len(v) == 2 and (v[0] in given or v[0] in EAST_ASIAN_SURNAMES))
+                    or (len(v) == 2 and any(_same_word(v[1], x) for x in stated))
+                )
+            ]
+            if not full:
+                skipped["not named fully"] += 1
+                continue  # only a surname (or an unreadable name): cannot be named fully
+            name = full[0]
+            pid = slugify(name)
+            if pid in people or pid in fixed:
+                pid = f"{pid}-{state}"  # a namesake of another state
+            people[pid] = {
+                "id": pid,
+                "name": name,
+                "aliases": "",
+                "entity": state,
+                "sector": "ELI",
+                "wikidata": "",
+                "source": "REIGN 2021-03 / Archigos 4.1 effective leaders (the datasets' names)",
+            }
+            words = _name_words(name)
+            if len(words) >= 3 and words[-1] not in stated:
+                uncertain.add(pid)
+            names[pid].append(words)
+            in_state[state].append(pid)
+            new += 1
+        elif pid in fixed or covered(pid, state, start, end) >= 0.5:
+            skipped["in the base already"] += 1
+            continue  # hand-written, or leading then already (a duplicate spell)
+        spell = {
+            "person": pid,
+            "entity": state,
+            "role": "effective leader",
+            "sector": "GOV",
+            "start": start,
+            "end": end,
+            "rank": "12",
+            "source": str(row["source"]),
+        }
+        mine.append(spell)
+        held[pid].append((state, "effective leader", start, end))
+    # in office when the dataset ends: until the next leader another source dates there
+    for spell in mine:
+        if spell["end"]:
+            continue
+        observed = REIGN_OBSERVED if spell["source"].startswith("REIGN") else ARCHIGOS_OBSERVED
+        later = [
+            a
+            for pid, spans in held.items()
+            if pid != spell["person"]
+            for e, role, a, _ in spans
+            if e == spell["entity"] and role in LEADER_ROLES and a > observed
+        ]
+        spell["end"] = observed
+        if later:
+            spell["end"] = (dt.date.fromisoformat(min(later)) - dt.timedelta(days=1)).isoformat()
+    spells.extend(mine)
+    print(
+        f"REIGN/Archigos: {new} new leaders, {len(mine)} effective-leader spells; rows left out: "
+        + ", ".join(f"{n} {why}" for why, n in sorted(skipped.items()))
+    )
+    return uncertain
+
+
 #: EveryPolitician IO positions -> (organisation id, role, rank).
 _IO_POSITIONS = {
     "Secretary-General of the United Nations": ("un", "secretary-general", "10"),
@@ -1198,6 +1587,7 @@ def main() -> None:
     data = args.shared
     curated_ids: set[str] = set()
     curated_spells: list[tuple[str, str, str]] = []
+    curated_people: list[Person] = []
     for name in (
         "organs.yaml",
         "organisations.yaml",
@@ -1211,6 +1601,7 @@ def main() -> None:
                 curated_ids.add(e.id)
                 # a curated acronym ("NSA", "IRC") does not displace another body sharing it
                 curated_ids.update(slugify(n) for n in e.names if not _is_acronym(n))
+            curated_people.extend(kd.people)
             for p in kd.people:
                 curated_spells.extend((s.entity, s.role, str(s.start)) for s in p.spells if s.start)
     head = "# Generated by scripts/build_actors.py from ../shared/data (facts only). Do not edit;\n"
@@ -1233,7 +1624,7 @@ def main() -> None:
         ["phrase", "sector", "secondary", "role", "title", "source"],
         terms,
     )  # type: ignore[arg-type]
-    people, spells = build_people(data, state_ids)
+    people, spells = build_people(data, state_ids, curated_people)
     close_open_spells(spells, curated_spells)
     spells = dedupe(spells)
     _write_csv(
