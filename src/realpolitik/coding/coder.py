@@ -36,8 +36,10 @@ from realpolitik.model import (
 from realpolitik.ontology import Ontology
 from realpolitik.places import Gazetteer
 
-#: PLOVER types that require a recipient (PLOVER v0.8: COOPERATE, AID, SANCTION); others
-#: without one are kept with a lower confidence.
+#: PLOVER types that require a recipient (PLOVER v0.8: COOPERATE, AID, SANCTION).  A bare
+#: verb of these ("helped", "cooperated") is an event only with a recipient found; a trigger
+#: that names what was given or done ("provided aid", "imposed sanctions", "the aid") is one
+#: whose recipient the text leaves unnamed, kept with a lower confidence like any other.
 NEEDS_TARGET = frozenset({"COOPERATE", "AID", "SANCTION"})
 #: Codes whose trigger takes a place as target standing for its country ("visited Tehran").
 PLACE_TARGETS = ("042", "043", "19", "18", "20", "17", "15")
@@ -414,7 +416,7 @@ class Coder:
                 if not generic_targets:
                     continue
                 target = None  # "security forces clashed with police forces": one side known
-            if target is None and plover.event in NEEDS_TARGET:
+            if target is None and plover.event in NEEDS_TARGET and _bare(cand.match):
                 continue
             confidence = self._confidence(cand, target is not None)
             if not cand.sources:  # the source is a generic agent placed by the event's country
@@ -594,6 +596,11 @@ LABOUR_WORDS = frozenset({"general", "labor", "labour", "nationwide", "indefinit
                           "trucker", "staff", "miner", "day", "hour", "week"})  # fmt: skip
 LABOUR_VERBS = frozenset({"observe", "end", "join", "declare", "suspend", "call", "go", "stage",
                           "hold", "organize", "organise", "continue", "extend", "begin"})  # fmt: skip
+
+
+def _bare(match: Match) -> bool:
+    """A verb trigger without the object or particle that says what was done ("helped")."""
+    return not match.nominal and match.specificity == 0
 
 
 def _labour_strike(noun: Token) -> bool:
