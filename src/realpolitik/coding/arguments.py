@@ -23,7 +23,7 @@ NOUN_TARGET_PREPS = TARGET_PREPS | {"for", "between", "among"}
 #: Verbs whose complement is wished for, planned or threatened, not done.
 IRREALIS_HEADS = frozenset({
     "plan", "intend", "threaten", "vow", "promise", "want", "seek", "hope", "expect", "consider",
-    "propose", "offer", "aim", "prepare", "agree", "refuse", "pledge", "decide", "try", "attempt",
+    "propose", "offer", "aim", "prepare", "agree", "refuse", "pledge", "try", "attempt",
     "plot", "urge", "ask", "call", "demand", "warn", "wish", "need", "push", "press", "encourage",
     "fail", "decline", "reject", "deny", "willing", "ready", "prepared", "eager",
 })  # fmt: skip
@@ -247,7 +247,7 @@ def is_complement(token: Token) -> bool:
 
 
 FUTURE_HEADS = frozenset({"plan", "intend", "promise", "pledge", "vow", "agree", "offer", "prepare",
-                          "decide", "ready", "prepared", "willing", "expect", "aim", "commit"})  # fmt: skip
+                          "ready", "prepared", "willing", "expect", "aim", "commit"})  # fmt: skip
 
 
 def future(token: Token) -> bool:

@@ -143,7 +143,11 @@ class Coder:
             match: Match | None = None
             if token.lower_ in BACKING_WORDS and token.dep_ == "amod":
                 match = Match("050", token, 1, False, False)
-            elif token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ == "VBN"):
+            elif (
+                token.pos_ in ("VERB", "AUX")
+                or (token.pos_ == "ADJ" and token.tag_ == "VBN")
+                or (token.pos_ == "ADJ" and token.dep_ == "acomp")  # "is skeptical of"
+            ):
                 match = self.lexicon.match_verb(token) or _protesting(token)
                 if match is not None and match.code == "114" and _demonstrating(token):
                     match = Match("141", token, 1, False, True)
