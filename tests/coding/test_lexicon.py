@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from realpolitik.coding.lexicon import Lexicon
+from realpolitik.errors import DataError
 
 
 @pytest.fixture(scope="module")
@@ -39,3 +41,13 @@ def test_verb_senses(
     [token] = [t for t in nlp(sentence) if t.text == verb]
     match = lexicon.match_verb(token)
     assert (match.code if match else None) == code
+
+
+def test_a_code_written_twice_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "triggers.yaml"
+    path.write_text(
+        'codes:\n  "160": {verbs: ["cancel +visit"]}\n  "160": {verbs: ["quit +treaty"]}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError, match="written twice"):
+        Lexicon.load(path)

@@ -157,7 +157,16 @@ class Coder:
                     match = Match("143", token, 1, True, True)
             if match is not None:
                 found.append(match)
-        return found
+        # "war games": a noun that only modifies another trigger is part of that one; "ended
+        # the strike", "cancelled a visit": a verb pattern naming its object consumes it
+        heads = {m.token.i for m in found}
+        named = {m.token.i for m in found if not m.nominal and m.specificity >= 2}
+        return [
+            m
+            for m in found
+            if not (m.token.dep_ == "compound" and m.token.head.i in heads)
+            and not (m.nominal and m.token.dep_ == "dobj" and m.token.head.i in named)
+        ]
 
     @staticmethod
     def _no_comment(match: Match) -> bool:

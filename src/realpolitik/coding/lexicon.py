@@ -12,6 +12,26 @@ from spacy.tokens import Token
 from realpolitik.errors import DataError
 from realpolitik.settings import data_path
 
+
+class _UniqueKeys(yaml.SafeLoader):
+    """A safe loader that refuses a key written twice in one mapping (YAML would silently
+    keep the last: a second ``"160":`` entry would drop the first one's triggers)."""
+
+
+def _unique_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[object, object]:
+    seen: set[object] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{key!r} is written twice in one mapping", key_node.start_mark
+            )
+        seen.add(key)
+    return dict(yaml.SafeLoader.construct_mapping(loader, node))
+
+
+_UniqueKeys.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+
 #: Dependency labels under which a particle or preposition of a phrasal verb hangs.
 _PARTICLE_DEPS = frozenset(
     {"prt", "prep", "agent", "advmod", "dative", "dobj", "pobj", "acomp", "xcomp", "aux"}
@@ -79,7 +99,7 @@ class Lexicon:
     def load(cls, path: Path | None = None) -> Lexicon:
         path = path or data_path("coding", "triggers.yaml")
         try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+            raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeys)
         except yaml.YAMLError as exc:
             raise DataError(f"{path}: not valid YAML: {exc}") from exc
         verbs: dict[str, list[VerbPattern]] = defaultdict(list)
