@@ -21,7 +21,14 @@ from realpolitik.coding import arguments as arg
 from realpolitik.coding.classifier import PentaClassifier, rerank
 from realpolitik.coding.context import event_date, locate
 from realpolitik.coding.lexicon import Lexicon, Match
-from realpolitik.coding.mentions import Mentions, canonical, state_actor, with_sector
+from realpolitik.coding.mentions import (
+    REPORTING,
+    Mentions,
+    canonical,
+    participants_differ,
+    state_actor,
+    with_sector,
+)
 from realpolitik.model import (
     Article,
     Event,
@@ -58,6 +65,8 @@ RECIPROCAL = ("040", "041", "042", "043", "044", "046", "057", "06", "190", "193
 #: ambassador", "put its army on alert"): such an object is no target, and the object's own
 #: prepositional object may be one ("its ambassador to Spain").
 OWN_OBJECT_ROOTS = frozenset({"08", "13", "15", "16"})
+#: Auxiliaries of obligation: what a speaker says another "must" do is a demand.
+OBLIGATION = frozenset({"must", "should"})
 #: What one declines to do when declining comment (CAMEO 011, no PLOVER event).
 NO_COMMENT = frozenset({"comment", "elaborate", "discuss", "speculate", "specify", "say"})
 BACKING_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "armed", "allied"})
@@ -117,7 +126,7 @@ class Coder:
             match = self._refusal(found) if arg.negated(found.token) else found
             if match is None:
                 continue
-            candidate = self._arguments(match, mentions)
+            candidate = self._obliged(match, mentions) or self._arguments(match, mentions)
             if candidate is None:
                 continue
             for event in self._events(candidate, sent, article, mentions):
@@ -198,6 +207,23 @@ class Coder:
         return False
 
     # -- arguments ----------------------------------------------------------------------
+
+    def _obliged(self, match: Match, mentions: Mentions) -> Candidate | None:
+        """ "Russia says Israel must end attacks on Syria": what one side says another must
+        do is its demand on that side (CAMEO 10), not the act itself."""
+        verb = match.token
+        if match.nominal or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in REPORTING:
+            return None
+        if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in verb.children):
+            return None
+        if arg.is_passive(verb):
+            return None  # "intervention must be avoided": by whom, the text does not say
+        speakers = [p for t in arg.subjects(verb.head) for p in mentions.resolve(t)]
+        obliged = [p for t in arg.subjects(verb) for p in mentions.resolve(t)]
+        if not speakers or not obliged or not participants_differ(speakers, obliged):
+            return None
+        demand = Match("100", verb, match.specificity, False, False, match.particles)
+        return Candidate(demand, tuple(speakers), tuple(obliged), False, False)
 
     def _arguments(self, match: Match, mentions: Mentions) -> Candidate | None:
         token = match.token
