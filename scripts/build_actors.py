@@ -812,7 +812,8 @@ def build_people(
     _snapshots_2026(ref, states, person, spells)
     covered = {(s["entity"], s["role"]) for s in spells}
     _uncovered_leaders(ref, states, covered, person, spells)
-    _cia_2019(ref, states, covered, person, spells, people)
+    dated = tuple((x.entity, x.role, x.start, x.end) for c in curated for x in c.spells if x.start)
+    _cia_2019(ref, states, covered, person, spells, people, dated)
     uncertain = _reference_leaders(ref, states, people, spells, curated)
     _io_holders(ref, person, spells)
     heads = ("head of state", "head of government", "effective leader")
@@ -954,8 +955,11 @@ def _cia_2019(  # type: ignore[no-untyped-def]
     person,
     spells: list[dict[str, str]],
     people: dict[str, dict[str, str]],
+    curated: tuple[tuple[str, str, dt.date, dt.date | None], ...] = (),
 ) -> None:
-    """Every official in the CIA cabinet directory (~2019-10) as a role spell."""
+    """Every official in the CIA cabinet directory (~2019-10) as a role spell; an office
+    the hand-written files date on the scrape day is theirs (dated beats undated), and a
+    hand-written successor ends the CIA spell."""
     src = (
         "CIA Chiefs of State and Cabinet Members, scrape of ~2019-10-06: in office then; "
         "start/end not in source, spell taken as 2019-01-01..2020-12-31 unless a successor "
@@ -969,6 +973,12 @@ def _cia_2019(  # type: ignore[no-untyped-def]
     starts: dict[tuple[str, str], list[str]] = defaultdict(list)
     for s in spells:
         starts[(s["entity"], s["role"])].append(s["start"])
+    scraped = dt.date(2019, 10, 6)
+    held = set()
+    for entity, role, start, end in curated:
+        starts[(entity, role)].append(start.isoformat())
+        if start <= scraped and (end is None or end >= scraped):
+            held.add((entity, role))
     path = ref / "cia_world_leaders_2019" / "cia_world_leaders_2019-10.csv"
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     states_of: dict[str, set[str]] = defaultdict(set)
@@ -989,6 +999,8 @@ def _cia_2019(  # type: ignore[no-untyped-def]
             role, sector, rank = head, "GOV", "10" if head == "head of state" else "15"
         else:
             role, sector, rank = _cia_office(title, terms)
+        if (iso3, role) in held:
+            continue  # a hand-written file dates this office's holder
         pid = person(name, "", iso3, src)  # the same name is taken as the same person
         later = [x for x in starts[(iso3, role)] if CIA_WINDOW[0] < x <= CIA_WINDOW[1]]
         end = CIA_WINDOW[1]
@@ -1588,13 +1600,9 @@ def main() -> None:
     curated_ids: set[str] = set()
     curated_spells: list[tuple[str, str, str]] = []
     curated_people: list[Person] = []
-    for name in (
-        "organs.yaml",
-        "organisations.yaml",
-        "groups.yaml",
-        "people.yaml",
-        "people_ministers.yaml",
-    ):
+    hand_written = ["organs.yaml", "organisations.yaml", "groups.yaml", "people.yaml"]
+    hand_written += sorted(p.name for p in OUT.glob("people_ministers*.yaml"))
+    for name in hand_written:
         if (OUT / name).exists():
             kd = read_yaml(OUT / name)
             for e in kd.entities:
