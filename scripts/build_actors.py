@@ -12,7 +12,7 @@ ministers of January 2023 and the 2026 G20/ASEAN/EU/AU snapshots, and writes fac
     01_igos.generated.yaml    international organisations (DIGO, CAMEO special codes)
     02_groups.generated.yaml  non-state armed groups (UCDP actors) with sponsors (UCDP ESD)
     03_generated_people.csv   office holders (Wikidata, EveryPolitician, 2026 snapshots)
-    04_generated_spells.csv   their dated role spells, 2000-2026
+    04_generated_spells.csv   their dated role spells, 1990-2026 (FIRST_DAY)
     compiled.actors           all packaged files compiled for a fast load (validated by
                               content hash; ``--compile-only`` redoes just this after a
                               hand edit)
@@ -792,7 +792,7 @@ def build_people(
                     end = later[0]
                 elif (iso3, role, row["person_qid"]) not in current:
                     continue  # open spell of someone no longer listed as current: unknown end
-            if end and end < "2000-01-01":
+            if end and end < FIRST_DAY:
                 continue
             pid = person(row["person"].strip(), row["person_qid"], iso3.lower(), src)
             title = "head of state" if role == "head_of_state" else "head of government"
@@ -945,6 +945,9 @@ def _cia_office(title: str, terms: dict[str, dict[str, str]]) -> tuple[str, str,
 #: The CIA snapshot is dated only "on or before 2019-10-06" and gives no start or end:
 #: a listed official is taken to hold the office through 2019 and 2020 (the source's year
 #: and the next), ending earlier when another source dates a successor's start.
+#: Office holders are kept whose spell reaches this day: the news archives users bring go
+#: back to the 1990s (PLOVER's and ConfliBERT's sentences among them).
+FIRST_DAY = "1990-01-01"
 CIA_WINDOW = ("2019-01-01", "2020-12-31")
 
 
@@ -1031,7 +1034,7 @@ def _uncovered_leaders(  # type: ignore[no-untyped-def]
     gw = {347: "xkx"}
     for row in csv.DictReader((ref / "archigos" / "Archigos_4.1_leader_spells.csv").open()):
         iso3 = gw.get(int(row["ccode"])) if row["ccode"].isdigit() else None
-        if iso3 not in missing or (row["enddate"] or "") < "2000-01-01":
+        if iso3 not in missing or (row["enddate"] or "") < FIRST_DAY:
             continue
         pid = person(row["leader"].strip(), "", iso3, "Archigos 4.1 (leader spells to 2015)")
         spells.append(
@@ -1077,8 +1080,8 @@ def _uncovered_leaders(  # type: ignore[no-untyped-def]
 
 
 #: REIGN and Archigos code one "effective leader" per state (not the head of state and the
-#: head of government apart); their leaders of 2000 on fill the gaps of the Wikidata history.
-REFERENCE_START = "2000-01-01"
+#: head of government apart); their leaders from FIRST_DAY on fill the Wikidata history's gaps.
+REFERENCE_START = FIRST_DAY
 #: Last month REIGN (leader list of March 2021) observes: an open spell is in office then.
 REIGN_OBSERVED = "2021-03-31"
 #: Archigos 4.1 ends on this day: a spell ending then is censored, not ended.
@@ -1188,7 +1191,7 @@ def _usable_leader_name(name: str) -> bool:
 
 
 def _reference_rows(ref: Path, cow_ids: dict[int, str]) -> list[dict[str, object]]:
-    """REIGN and Archigos leader spells reaching 2000, REIGN rows joined to the Archigos
+    """REIGN and Archigos leader spells reaching FIRST_DAY, REIGN rows joined to the Archigos
     row of the same state and time for a full name; Archigos rows REIGN lacks on their own.
     Each: state, start, end ("" when in office at the source's end), names, source."""
     reign_path = ref / "reign" / "leaderlist_3_21.csv"
@@ -1279,7 +1282,7 @@ def _reference_leaders(
     spells: list[dict[str, str]],
     curated: list[Person],
 ) -> set[str]:
-    """Every REIGN / Archigos effective leader of 2000 on whom the base lacks becomes a
+    """Every REIGN / Archigos effective leader from FIRST_DAY on whom the base lacks becomes a
     person with that spell; a person already in the base (the same state, the same name
     in any spelling, or the same surname in that state's leadership at the time) gets the
     spell unless their leader spells there cover half of it already (a duplicate).  A row
@@ -1472,7 +1475,7 @@ def _io_holders(ref: Path, person, spells: list[dict[str, str]]) -> None:  # typ
     for row in csv.DictReader((ref / "everypolitician_world" / "html_holders21.csv").open()):
         office = _IO_POSITIONS.get(row["position"])
         start, end = _date(row["start"]), _date(row["end"]) or ""
-        if office is None or start is None or (end and end < "2000-01-01"):
+        if office is None or start is None or (end and end < FIRST_DAY):
             continue
         org, role, rank = office
         pid = person(row["person"], row["personID"], org, src)
@@ -1557,9 +1560,13 @@ def close_open_spells(spells: list[dict[str, str]], curated: list[tuple[str, str
 
 
 def dedupe(spells: list[dict[str, str]]) -> list[dict[str, str]]:
+    """One spell per (person, office, start); a spell that ends before it starts (noise in
+    the crowd-edited history, e.g. a Wikidata end date typed for another term) is left out."""
     seen: set[tuple[str, str, str, str]] = set()
     out = []
     for s in sorted(spells, key=lambda s: (s["person"], s["start"], s["role"])):
+        if s["end"] and s["end"] < s["start"]:
+            continue
         k = (s["person"], s["entity"], s["role"], s["start"])
         if k not in seen:
             seen.add(k)

@@ -211,8 +211,8 @@ class Coder:
     def _obliged(self, match: Match, mentions: Mentions) -> Candidate | None:
         """ "Russia says Israel must end attacks on Syria": what one side says another must
         do is its demand on that side (CAMEO 10), not the act itself."""
-        verb = match.token
-        if match.nominal or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in REPORTING:
+        verb = arg.clause_verb(match.token)  # "must end its attacks": the verb "end"
+        if verb is None or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in REPORTING:
             return None
         if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in verb.children):
             return None

@@ -93,6 +93,11 @@ class Mentions:
 
     def _resolve_one(self, head: Token, *, allow_place: bool) -> Participant | None:
         lower = head.lower_
+        if lower in ANAPHORS and _definite(head) and _named_left_modifier(head):
+            # "the Guatemalan government" names its own actor; "the Iran-backed group" not
+            named = self._named_phrase(head, allow_place=allow_place)
+            if named is not None:
+                return named
         if (
             head.pos_ == "PRON"
             or (lower in ANAPHORS and _definite(head))
@@ -103,6 +108,10 @@ class Mentions:
                 return bound
             if head.pos_ == "PRON":
                 return None
+        return self._named_phrase(head, allow_place=allow_place)
+
+    def _named_phrase(self, head: Token, *, allow_place: bool) -> Participant | None:
+        """The actor the phrase headed by ``head`` names itself (no anaphora)."""
         owner = self._owner(head)
         if owner is not None:
             return owner
@@ -339,6 +348,17 @@ def _definite(token: Token) -> bool:
 
 def _has_named_modifier(token: Token) -> bool:
     return any(c.pos_ == "PROPN" or c.ent_type_ for c in token.subtree if c != token)
+
+
+def _named_left_modifier(token: Token) -> bool:
+    """ "the Guatemalan government", "the Hamas movement": a name before the head (not the
+    backer of "the Iran-backed group", nor anything in a clause after it)."""
+    return any(
+        c.i < token.i
+        and c.dep_ in ("amod", "compound", "nmod")
+        and (c.pos_ == "PROPN" or c.ent_type_)
+        for c in token.children
+    )
 
 
 def _backed(doc: Doc, match: ActorMatch) -> bool:
