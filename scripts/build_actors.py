@@ -244,6 +244,11 @@ STATE_FIXES: dict[str, dict[str, object]] = {
         "name": "Republic of the Congo",
         "aliases": ["Congo-Brazzaville"],
         "capitals": ["Brazzaville"],
+        # CountryInfo gives it the DR Congo's COW number (490); COW and Gleditsch-Ward
+        # number Congo-Brazzaville 484, independent 1960-08-15
+        "cow": 484,
+        "gw": 484,
+        "start": "1960-08-15",
     },
     "VEN": {"name": "Venezuela"},
     "BOL": {"name": "Bolivia"},

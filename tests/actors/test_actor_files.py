@@ -54,6 +54,18 @@ def test_packaged_knowledge_base_meets_the_counts() -> None:
     assert all(e.source for e in data.entities)
 
 
+def test_no_two_states_share_a_state_number() -> None:
+    states = [e for e in read_files(packaged_files()).entities if e.kind.value == "state"]
+    for number in ("gw", "cow"):
+        owners: dict[int, list[str]] = {}
+        for state in states:
+            if getattr(state, number) is not None:
+                owners.setdefault(getattr(state, number), []).append(state.id)
+        assert {n: ids for n, ids in owners.items() if len(ids) > 1} == {}, number
+    congo = {e.id: (e.gw, e.cow) for e in states if e.id in ("cod", "cog")}
+    assert congo == {"cod": (490, 490), "cog": (484, 484)}
+
+
 def test_extra_file_adds_and_resolves(tmp_path: Path) -> None:
     path = tmp_path / "mine.yaml"
     path.write_text(GOOD)
