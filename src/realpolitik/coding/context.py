@@ -111,6 +111,8 @@ def locate(
         heads.append(trigger.head.head)
     elif trigger.dep_ in ("dobj", "nsubjpass"):
         heads.append(trigger.head)
+    # "attacked a US base in Syria": where the act's object is
+    heads += [c for c in trigger.children if c.dep_ == "dobj"]
     for head in heads:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:

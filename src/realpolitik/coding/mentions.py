@@ -87,8 +87,30 @@ class Mentions:
         out: list[Participant] = []
         for head in conjuncts(token):
             found = self._resolve_one(head, allow_place=allow_place)
-            if found is not None and all(p.actor.id != found.actor.id for p in out):
-                out.append(found)
+            others = self._coordinated_modifiers(head, found) if found is not None else []
+            for one in (found, *others):
+                if one is not None and all(p.actor.id != one.actor.id for p in out):
+                    out.append(one)
+        return out
+
+    def _coordinated_modifiers(self, head: Token, first: Participant) -> list[Participant]:
+        """ "French and German officials": the states of the modifiers after the first, in
+        the first one's sector."""
+        if first.actor.kind is not ActorKind.STATE:
+            return []
+        sector = first.actor.sector
+        out = []
+        for child in head.lefts:
+            if child.dep_ not in ("amod", "compound", "nmod"):
+                continue
+            for conj in child.conjuncts:
+                start, end = conj.left_edge.idx, conj.idx + len(conj)
+                actor = self._kb(start, end)
+                if actor is None or actor.kind is not ActorKind.STATE:
+                    continue
+                if sector and actor.sector is None:
+                    actor = with_sector(actor, sector)
+                out.append(Participant(self.doc.text[start:end], actor, start, end))
         return out
 
     def _resolve_one(self, head: Token, *, allow_place: bool) -> Participant | None:
@@ -190,6 +212,9 @@ class Mentions:
         """A nationality or state name modifying the head: "Iraqi towns" -> Iraq,
         "Hungarian and Romanian officials" -> Hungary (its government)."""
         sector = AGENT_SECTORS.get(head.lemma_.lower())
+        leader = self._leader(head)
+        if leader is not None:
+            return leader
         for child in head.lefts:
             if child.dep_ not in ("amod", "compound", "poss", "nmod"):
                 continue
@@ -219,6 +244,26 @@ class Mentions:
                 if actor is not None and actor.kind is ActorKind.STATE:
                     actor = with_sector(actor, sector) if actor.sector is None else actor
                     return Participant(self.doc.text[head.idx : hi], actor, head.idx, hi)
+        return None
+
+    def _leader(self, head: Token) -> Participant | None:
+        """ "Saudi-led coalition warplanes", "the US-led coalition": the forces of the state
+        that leads them (a backer, "Iran-backed", is no such leader)."""
+        for t in head.subtree:
+            if t.i >= head.i:
+                break
+            if t.lower_ != "led" or t.i == 0 or self.doc[t.i - 1].text != "-":
+                continue
+            lead = next((c for c in t.children if c.dep_ in ("npadvmod", "compound", "nmod")), None)
+            if lead is None:
+                continue
+            start, end = lead.left_edge.idx, head.idx + len(head)
+            actor = self._kb(start, lead.idx + len(lead))
+            if actor is None or actor.kind is not ActorKind.STATE:
+                continue
+            sector = AGENT_SECTORS.get(head.lemma_.lower(), "MIL")
+            actor = with_sector(actor, sector) if actor.sector is None else actor
+            return Participant(self.doc.text[start:end], actor, start, end)
         return None
 
     def _place_actor(self, head: Token) -> Participant | None:
