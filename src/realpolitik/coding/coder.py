@@ -59,12 +59,16 @@ CONTENT_ROOTS = frozenset({"02", "03", "09", "10", "11", "12", "13", "14"})
 COMPLEMENT_TARGET_ROOTS = frozenset({"02", "03", "10", "13"})
 #: Roots of cooperative acts, whose refusal is coded as REJECT.
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+#: Words for the relations two sides restore or establish together.
+TIES = frozenset({"relations", "ties", "relation"})
 #: Reciprocal acts: "Iran and Russia met" is a meeting of each with the other.
 RECIPROCAL = ("040", "041", "042", "043", "044", "046", "057", "06", "190", "193")
 #: Roots whose object is often the actor's own ("withdrew its troops", "recalled its
 #: ambassador", "put its army on alert"): such an object is no target, and the object's own
 #: prepositional object may be one ("its ambassador to Spain").
 OWN_OBJECT_ROOTS = frozenset({"08", "13", "15", "16"})
+#: Verbs whose complement is an act denied, not done (CAMEO 016, no PLOVER event).
+DENIALS = frozenset({"deny", "refute"})
 #: Auxiliaries of obligation: what a speaker says another "must" do is a demand.
 OBLIGATION = frozenset({"must", "should"})
 #: What one declines to do when declining comment (CAMEO 011, no PLOVER event).
@@ -196,11 +200,14 @@ class Coder:
         return None
 
     def _is_content(self, token: Token, contents: set[int], sent: Span) -> bool:
-        """Whether ``token`` sits inside the object of an accusation, demand, threat or promise."""
+        """Whether ``token`` sits inside the object of an accusation, demand, threat or
+        promise, or of a denial ("denied that its army had shelled")."""
         child = token
         for ancestor in arg.path_to_root(token):
             if ancestor.i < sent.start or ancestor.i >= sent.end:
                 return False
+            if ancestor.lemma_.lower() in DENIALS and arg.is_complement(child):
+                return True
             if ancestor.i in contents and arg.is_complement(child):
                 return True
             child = ancestor
@@ -431,7 +438,8 @@ class Coder:
         if not sources:
             return []
         pairs: list[tuple[Participant, Participant | None]]
-        if not targets and len(sources) > 1 and code.startswith(RECIPROCAL):
+        reciprocal = not targets and len(sources) > 1 and _reciprocal(code, trigger)
+        if reciprocal:
             pairs = [(a, b) for a in sources for b in sources if a.actor.id != b.actor.id]
         elif targets:
             pairs = [(s, t) for s in sources for t in targets]
@@ -443,6 +451,7 @@ class Coder:
         events = []
         if (
             not targets
+            and not reciprocal  # "the army and the RSF clashed": each the other's target
             and location is not None
             and (code[:2] in PLACE_TARGET_ROOTS or plover.event in NEEDS_TARGET)
         ):  # an attack, aid or sanctions in another state's territory reach that state
@@ -635,6 +644,14 @@ LABOUR_WORDS = frozenset({"general", "labor", "labour", "nationwide", "indefinit
                           "trucker", "staff", "miner", "day", "hour", "week"})  # fmt: skip
 LABOUR_VERBS = frozenset({"observe", "end", "join", "declare", "suspend", "call", "go", "stage",
                           "hold", "organize", "organise", "continue", "extend", "begin"})  # fmt: skip
+
+
+def _reciprocal(code: str, trigger: Token) -> bool:
+    """Whether coordinated sources act on each other: meetings, agreements, clashes, and
+    relations restored or established between them ("Ethiopia and Eritrea restored ties")."""
+    if code.startswith(RECIPROCAL):
+        return True
+    return code[:2] == "05" and any(t.lemma_.lower() in TIES for t in trigger.subtree)
 
 
 def _bare(match: Match) -> bool:

@@ -242,4 +242,13 @@ def _has_objects(token: Token, objects: tuple[str, ...]) -> bool:
             for t in child.subtree:
                 found.add(t.lemma_.lower())
                 found.add(t.lower_)
-    return all(o in found for o in objects)
+    return all(o in found or _singular(o) in found for o in objects)
+
+
+def _singular(word: str) -> str:
+    """ "missiles" for "a missile": a plural object word of a pattern matches one thing too."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
