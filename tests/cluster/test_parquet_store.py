@@ -8,6 +8,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
@@ -114,11 +115,23 @@ def test_rows_equal_the_duckdb_store(tmp_path: Path) -> None:
     assert parts == {"month=01", "month=02", "month=03", "month=04"}
 
 
+def _rounded(value: object) -> object:
+    """``value`` with every float rounded to 9 places, through lists and dicts."""
+    if isinstance(value, float):
+        return round(value, 9)
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_rounded(v) for v in value]
+    return value
+
+
 def test_network_and_relations_read_in_place(tmp_path: Path) -> None:
     ingest_parquet(ARTICLES, tmp_path / "pq", batch_size=4)
     with _duckdb(tmp_path, ARTICLES) as ref, open_parquet(tmp_path / "pq") as pq:
         edges = network_edges(pq)
-        assert edges == network_edges(ref)
+        # sums of floats aggregated on several threads may differ in the last bit
+        assert _rounded(edges) == _rounded(network_edges(ref))
         assert {(e["source"], e["target"]) for e in edges} == {
             ("irn", "pij"),
             ("isr", "pij"),
@@ -126,7 +139,8 @@ def test_network_and_relations_read_in_place(tmp_path: Path) -> None:
         }
         window = Window(dt.date(2024, 1, 1), dt.date(2024, 4, 30))
         series = dyad_series(pq, ["irn"], ["pij"], by="month", window=window)
-        assert series.equals(dyad_series(ref, ["irn"], ["pij"], by="month", window=window))
+        expected = dyad_series(ref, ["irn"], ["pij"], by="month", window=window)
+        pd.testing.assert_frame_equal(series, expected, check_exact=False, rtol=1e-9)
         assert int(series["events"].sum()) > 0
 
 
