@@ -67,6 +67,9 @@ RECIPROCAL = ("040", "041", "042", "043", "044", "046", "057", "06", "190", "193
 #: ambassador", "put its army on alert"): such an object is no target, and the object's own
 #: prepositional object may be one ("its ambassador to Spain").
 OWN_OBJECT_ROOTS = frozenset({"08", "13", "15", "16"})
+#: Documents that speak for whoever issues them ("a resolution demanding a ceasefire").
+DOCUMENTS = frozenset({"resolution", "statement", "declaration", "communique", "letter",
+                       "motion", "decree", "report", "text", "draft"})  # fmt: skip
 #: Verbs whose complement is an act denied, not done (CAMEO 016, no PLOVER event).
 DENIALS = frozenset({"deny", "refute"})
 #: Auxiliaries of obligation: what a speaker says another "must" do is a demand.
@@ -260,6 +263,12 @@ class Coder:
                         target_tokens = list(arg.objects(child))
                         break
         sources = [p for t in source_tokens for p in mentions.resolve(t)]
+        if not sources and token.dep_ == "acl" and token.head.lemma_.lower() in DOCUMENTS:
+            # "the Council adopted a resolution demanding a ceasefire": the document's author
+            author = arg.governor(token.head)
+            sources = (
+                [p for t in arg.subjects(author) for p in mentions.resolve(t)] if author else []
+            )
         targets: list[Participant] = []
         own_things = match.code[:2] in OWN_OBJECT_ROOTS
         if own_things:  # "recalled its ambassador to Spain": the object's own target
