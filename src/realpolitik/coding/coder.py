@@ -61,6 +61,8 @@ COMPLEMENT_TARGET_ROOTS = frozenset({"02", "03", "10", "13"})
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 #: Words for the relations two sides restore or establish together.
 TIES = frozenset({"relations", "ties", "relation"})
+#: Verbs of an exchange between coordinated sides.
+SWAPS = frozenset({"swap", "exchange", "trade"})
 #: Reciprocal acts: "Iran and Russia met" is a meeting of each with the other.
 RECIPROCAL = ("040", "041", "042", "043", "044", "046", "057", "06", "190", "193")
 #: Roots whose object is often the actor's own ("withdrew its troops", "recalled its
@@ -658,9 +660,9 @@ LABOUR_VERBS = frozenset({"observe", "end", "join", "declare", "suspend", "call"
 def _reciprocal(code: str, trigger: Token) -> bool:
     """Whether coordinated sources act on each other: meetings, agreements, clashes, and
     relations restored or established between them ("Ethiopia and Eritrea restored ties")."""
-    if code.startswith(RECIPROCAL):
-        return True
-    return code[:2] == "05" and any(t.lemma_.lower() in TIES for t in trigger.subtree)
+    if code.startswith(RECIPROCAL) or trigger.lemma_.lower() in SWAPS:
+        return True  # "Russia and Ukraine swapped prisoners"
+    return code[:2] in ("03", "05") and any(t.lemma_.lower() in TIES for t in trigger.subtree)
 
 
 def _bare(match: Match) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -127,7 +128,13 @@ def locate(
                     if place is not None:
                         return place, False
     text = sent.doc.text
-    place = _best_place(gazetteer, text[sent.start_char : sent.end_char], countries)
+    people = [  # "a warrant for Vladimir Putin": no town of Vladimir (but the parser's
+        # "person" Khan Younis, a place named whole, stays a place)
+        (e.start_char - sent.start_char, e.end_char - sent.start_char)
+        for e in sent.ents
+        if e.label_ == "PERSON" and len(e) > 1
+    ]
+    place = _best_place(gazetteer, text[sent.start_char : sent.end_char], countries, people)
     if place is not None:
         return place, False
     paragraph_start = text.rfind("\n\n", 0, sent.start_char)
@@ -139,9 +146,22 @@ def locate(
 
 
 def _best_place(
-    gazetteer: Gazetteer, text: str, countries: tuple[str, ...], *, city_only: bool = False
+    gazetteer: Gazetteer,
+    text: str,
+    countries: tuple[str, ...],
+    people: Sequence[tuple[int, int]] = (),
+    *,
+    city_only: bool = False,
 ) -> Location | None:
-    found = [loc for _, _, loc in gazetteer.scan(text, countries=countries)]
+    """The most precise place named in ``text``, but not a part of one of ``people``'s names."""
+    found = [
+        loc
+        for start, end, loc in gazetteer.scan(text, countries=countries)
+        if not any(
+            p_start <= start and end <= p_end and (start, end) != (p_start, p_end)
+            for p_start, p_end in people
+        )
+    ]
     ranked = [loc for loc in found if loc.precision in (Precision.CITY, Precision.POINT)]
     if not ranked and not city_only:
         ranked = [loc for loc in found if loc.precision is Precision.REGION]
