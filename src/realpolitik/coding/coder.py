@@ -64,7 +64,8 @@ TIES = frozenset({"relations", "ties", "relation"})
 #: Verbs of an exchange between coordinated sides.
 SWAPS = frozenset({"swap", "exchange", "trade"})
 #: Reciprocal acts: "Iran and Russia met" is a meeting of each with the other.
-RECIPROCAL = ("040", "041", "042", "043", "044", "046", "057", "06", "190", "193")
+RECIPROCAL = ("040", "041", "042", "043", "044", "046", "057", "06", "190", "193", "0871",
+              "0356", "036")  # fmt: skip
 #: Roots whose object is often the actor's own ("withdrew its troops", "recalled its
 #: ambassador", "put its army on alert"): such an object is no target, and the object's own
 #: prepositional object may be one ("its ambassador to Spain").
@@ -276,9 +277,10 @@ class Coder:
         if own_things:  # "recalled its ambassador to Spain": the object's own target
             target_tokens = list(target_tokens)
             target_tokens += [g for t in target_tokens[:1] for g in arg.noun_objects(t)]
-            target_tokens += [  # "withdrew its ambassador from France"
+            target_tokens += [  # "withdrew its ambassador from France", either attachment
                 g
-                for c in token.children
+                for holder in (token, *target_tokens[:1])
+                for c in holder.children
                 if c.dep_ == "prep" and c.lower_ == "from"
                 for g in c.children
                 if g.dep_ == "pobj"
