@@ -149,6 +149,18 @@ class Mentions:
             return self._place_actor(head)
         return None
 
+    def _previous_subject(self, head: Token) -> Token | None:
+        """The named person who is the main subject of the sentence before ``head``'s, when
+        ``head`` opens its own sentence's main clause (the one a "he" continues)."""
+        sent = head.sent
+        if head.head.dep_ != "ROOT" or sent.start == 0:
+            return None
+        before = self.doc[sent.start - 1].sent
+        subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+        if subject is None or not (subject.ent_type_ == "PERSON" or subject.pos_ == "PROPN"):
+            return None
+        return subject
+
     def _owner(self, head: Token) -> Participant | None:
         """ "its forces", "their fighters": the agents of the actor the pronoun refers to."""
         sector = AGENT_SECTORS.get(head.lemma_.lower())
@@ -299,6 +311,13 @@ class Mentions:
     def _antecedent(self, head: Token) -> Participant | None:
         lower = head.lower_
         want_person = lower in PERSON_PRONOUNS or lower in PERSON_WORDS
+        if lower in PERSON_PRONOUNS and head.dep_.startswith("nsubj"):
+            named = self._previous_subject(head)
+            if named is not None:  # "Khan sought warrants … He also sought …": Khan
+                found = self._named_phrase(named, allow_place=False)
+                if found is None or found.actor.person is None:
+                    return None  # a person the base does not know: not someone else
+                return Participant(head.text, found.actor, head.idx, head.idx + len(head))
         kinds = ANAPHORS.get(lower)
         lo = bisect.bisect_left(self._starts, head.idx) - 1
         for m in reversed(self.matches[max(0, lo - 40) : lo + 1]):
