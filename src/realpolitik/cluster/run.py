@@ -131,7 +131,10 @@ class _Dask:
         submitted = [
             self._submit(b, root) for b in _take(pending, IN_FLIGHT_PER_THREAD * self.threads)
         ]
-        running = as_completed(submitted)
+        # as_completed waits on the *default* client's loop unless told otherwise; with a
+        # second client in the process (the caller's own) that loop is the wrong one and
+        # future.result() fails with "bound to a different event loop" (dask/distributed#4357)
+        running = as_completed(submitted, loop=self.client.loop)
         try:
             for future in running:
                 try:
