@@ -88,6 +88,15 @@ def test_scan_offsets_and_people_are_not_places(gaz: Gazetteer) -> None:
     assert [loc.country for _, _, loc in found] == ["IRN", "IRN", "PSE"]
 
 
+def test_an_article_and_a_name_are_no_town(gaz: Gazetteer) -> None:
+    # GeoNames lists "The Rapid" for Rapid City; a place named with "The" keeps it
+    text = "The Rapid Support Forces took El Fasher. Talks were held in The Hague."
+    found = [(text[s:e], loc.country) for s, e, loc in gaz.scan(text)]
+    assert found == [("El Fasher", "SDN"), ("The Hague", "NLD")]
+    primary = gaz.primary("The Rapid Support Forces said they had taken El Fasher.")
+    assert primary is not None and primary.country == "SDN"
+
+
 def test_scan_reads_regions_as_context(gaz: Gazetteer) -> None:
     text = "On 19 February 2022, rebels fired mortars near Pivdenne, Donetsk."
     location = gaz.primary(text)

@@ -223,6 +223,14 @@ class Gazetteer:
                     candidates = _prefer(candidates, suffix)
                     end = words[j + 1][1]
             single = j == i
+            if not single and text[start:end].lower().startswith("the "):
+                # "The Rapid Support Forces": GeoNames lists "The Rapid" for Rapid City; only
+                # a place whose own name starts with "The" ("The Hague") is named so
+                candidates = tuple(
+                    p
+                    for p in candidates
+                    if p.name.lower().startswith("the ") or p.kind >= PlaceKind.WELL_KNOWN
+                )
             if single:
                 candidates = self._filter_single(text[start:end], candidates, lower)
                 if _in_name(text, words, i):
