@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -272,7 +273,6 @@ class Coder:
             sources = (
                 [p for t in arg.subjects(author) for p in mentions.resolve(t)] if author else []
             )
-        targets: list[Participant] = []
         own_things = match.code[:2] in OWN_OBJECT_ROOTS
         if own_things:  # "recalled its ambassador to Spain": the object's own target
             target_tokens = list(target_tokens)
@@ -285,14 +285,8 @@ class Coder:
                 for g in c.children
                 if g.dep_ == "pobj"
             ]
-        own = {p.actor.id for p in sources}
-        for t in target_tokens:
-            # "put its forces on alert", "Syrian forces struck the enclave near Damascus":
-            # the source's own forces or places are no target; a later object may be
-            targets = [p for p in mentions.resolve(t, allow_place=allow_place)
-                       if p.actor.id not in own]  # fmt: skip
-            if targets:
-                break
+        # "put its forces on alert": the source's own forces are no target
+        targets = _first_targets(target_tokens, mentions, sources, allow_place=allow_place)
         pronoun = any(t.pos_ == "PRON" for t in source_tokens)
         local_sources = () if sources else _agent_sectors(source_tokens)
         if not sources and not local_sources and match.code.startswith("14"):
@@ -334,24 +328,14 @@ class Coder:
             target_tokens = list(arg.noun_objects(noun))
             if match.code[:2] in ("17", "18", "19", "20") or match.code == "054":
                 target_tokens += arg.noun_of(noun)
-            own = {p.actor.id for p in sources}
-            for t in target_tokens:
-                targets = [p for p in mentions.resolve(t, allow_place=allow_place)
-                           if p.actor.id not in own]  # fmt: skip
-                if targets:
-                    break
+            targets = _first_targets(target_tokens, mentions, sources, allow_place=allow_place)
             if (
                 not targets
                 and governor is not None
                 and governor.lemma_.lower() in self.lexicon.light_verbs
             ):
-                for t in arg.objects(governor, skip_preps=("for",)):
-                    if t == noun:
-                        continue
-                    targets = [p for p in mentions.resolve(t, allow_place=allow_place)
-                               if p.actor.id not in own]  # fmt: skip
-                    if targets:
-                        break
+                objects = (t for t in arg.objects(governor, skip_preps=("for",)) if t != noun)
+                targets = _first_targets(objects, mentions, sources, allow_place=allow_place)
         holders = [noun, noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else [noun]
         between = [g for h in holders for c in h.children  # "fighting broke out between X and Y"
                    if c.dep_ == "prep" and c.lower_ in ("between", "among")
@@ -657,6 +641,25 @@ LABOUR_WORDS = frozenset({"general", "labor", "labour", "nationwide", "indefinit
                           "trucker", "staff", "miner", "day", "hour", "week"})  # fmt: skip
 LABOUR_VERBS = frozenset({"observe", "end", "join", "declare", "suspend", "call", "go", "stage",
                           "hold", "organize", "organise", "continue", "extend", "begin"})  # fmt: skip
+
+
+def _first_targets(
+    tokens: Iterable[Token],
+    mentions: Mentions,
+    sources: Sequence[Participant],
+    *,
+    allow_place: bool,
+) -> list[Participant]:
+    """The participants of the first target token that names any, leaving out the sources'
+    own forces and places ("Syrian forces struck the enclave near Damascus": no target)."""
+    own = {p.actor.id for p in sources}
+    for token in tokens:
+        found = [
+            p for p in mentions.resolve(token, allow_place=allow_place) if p.actor.id not in own
+        ]
+        if found:
+            return found
+    return []
 
 
 def _reciprocal(code: str, trigger: Token) -> bool:

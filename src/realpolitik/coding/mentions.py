@@ -104,14 +104,23 @@ class Mentions:
             if child.dep_ not in ("amod", "compound", "nmod"):
                 continue
             for conj in child.conjuncts:
-                start, end = conj.left_edge.idx, conj.idx + len(conj)
-                actor = self._kb(start, end)
-                if actor is None or actor.kind is not ActorKind.STATE:
-                    continue
-                if sector and actor.sector is None:
-                    actor = with_sector(actor, sector)
-                out.append(Participant(self.doc.text[start:end], actor, start, end))
+                state = self._state(conj.left_edge.idx, conj.idx + len(conj), sector)
+                if state is not None:
+                    out.append(state)
         return out
+
+    def _state(
+        self, start: int, end: int, sector: str | None, *, upto: int | None = None
+    ) -> Participant | None:
+        """The state named by the text from ``start`` to ``end``, in ``sector`` when it has
+        none of its own; the participant's text runs on to ``upto`` (its head noun)."""
+        actor = self._kb(start, end)
+        if actor is None or actor.kind is not ActorKind.STATE:
+            return None
+        if sector and actor.sector is None:
+            actor = with_sector(actor, sector)
+        stop = upto or end
+        return Participant(self.doc.text[start:stop], actor, start, stop)
 
     def _resolve_one(self, head: Token, *, allow_place: bool) -> Participant | None:
         lower = head.lower_
@@ -230,14 +239,10 @@ class Mentions:
         for child in head.lefts:
             if child.dep_ not in ("amod", "compound", "poss", "nmod"):
                 continue
-            start = child.left_edge.idx
-            actor = self._kb(start, child.idx + len(child))
-            if actor is None or actor.kind is not ActorKind.STATE:
-                continue
-            if sector and actor.sector is None:
-                actor = with_sector(actor, sector)
             end = head.idx + len(head)
-            return Participant(self.doc.text[start:end], actor, start, end)
+            state = self._state(child.left_edge.idx, child.idx + len(child), sector, upto=end)
+            if state is not None:
+                return state
         if sector is None:
             return None
         # "rebels in the Ivory Coast", "students from Indonesia": an agent and its country
@@ -269,13 +274,11 @@ class Mentions:
             lead = next((c for c in t.children if c.dep_ in ("npadvmod", "compound", "nmod")), None)
             if lead is None:
                 continue
-            start, end = lead.left_edge.idx, head.idx + len(head)
-            actor = self._kb(start, lead.idx + len(lead))
-            if actor is None or actor.kind is not ActorKind.STATE:
-                continue
             sector = AGENT_SECTORS.get(head.lemma_.lower(), "MIL")
-            actor = with_sector(actor, sector) if actor.sector is None else actor
-            return Participant(self.doc.text[start:end], actor, start, end)
+            end = head.idx + len(head)
+            state = self._state(lead.left_edge.idx, lead.idx + len(lead), sector, upto=end)
+            if state is not None:
+                return state
         return None
 
     def _place_actor(self, head: Token) -> Participant | None:
