@@ -142,6 +142,12 @@ def locate(
     if not earlier.strip():
         return None, False
     place = _best_place(gazetteer, earlier, countries, city_only=True)
+    named = {  # "militants in Mali beheaded …": not in the paragraph's Nairobi
+        loc.country for _, _, loc in gazetteer.scan(text[sent.start_char : sent.end_char],
+                                                    countries=countries)
+    }  # fmt: skip
+    if place is not None and named and place.country not in named:
+        return None, False
     return place, place is not None
 
 

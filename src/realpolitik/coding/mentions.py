@@ -57,7 +57,8 @@ class Mentions:
         self.kb = kb
         self.on = on
         self.gazetteer = gazetteer
-        self.matches: list[ActorMatch] = _merge(kb.scan(doc.text, on=on), self._named(doc, kb, on))
+        scanned = [m for m in kb.scan(doc.text, on=on) if not _common_word(m.text, m.actor)]
+        self.matches: list[ActorMatch] = _merge(scanned, self._named(doc, kb, on))
         self._starts = [m.start for m in self.matches]
         self._cache: dict[tuple[int, int], Actor | None] = {}
 
@@ -149,7 +150,7 @@ class Mentions:
         for start, end in (left_core(head), bare_core(head), noun_phrase(head)):
             span = self.doc[start:end]
             actor = self._kb(span.start_char, span.end_char)
-            if actor is not None:
+            if actor is not None and not _common_word(span.text, actor):
                 return Participant(span.text, actor, span.start_char, span.end_char)
         found = self._from_matches(head) or self._from_modifiers(head)
         if found is not None:
@@ -355,6 +356,16 @@ def _merge(primary: list[ActorMatch], extra: list[ActorMatch]) -> list[ActorMatc
         if all(m.end <= a or m.start >= b for a, b in taken):
             merged.append(m)
     return sorted(merged, key=lambda m: (m.start, m.end))
+
+
+#: Kinds of actor that news names with capitals: "an amnesty" is no Amnesty International.
+NAMED_KINDS = frozenset({ActorKind.IGO, ActorKind.NGO, ActorKind.GROUP, ActorKind.PERSON})
+
+
+def _common_word(text: str, actor: Actor) -> bool:
+    """Whether ``text`` names ``actor`` only as a common word would: written all in lower case,
+    as no organisation, group or person is."""
+    return actor.kind in NAMED_KINDS and text == text.lower()
 
 
 def resolve_text(kb: ActorBase, text: str, *, on: dt.date) -> Actor | None:
