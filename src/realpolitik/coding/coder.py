@@ -80,6 +80,10 @@ DENIALS = frozenset({"deny", "refute"})
 OBLIGATION = frozenset({"must", "should"})
 #: What one declines to do when declining comment (CAMEO 011, no PLOVER event).
 NO_COMMENT = frozenset({"comment", "elaborate", "discuss", "speculate", "specify", "say"})
+#: Verbs that declare a ceasefire rather than observe it.
+DECLARING = frozenset({"declare", "announce", "proclaim", "call"})
+#: Roots of coercion and force whose agentless report by security forces is their own act.
+AUTHORITY_ROOTS = frozenset({"17", "18", "19"})
 BACKING_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "armed", "allied"})
 
 
@@ -250,7 +254,7 @@ class Coder:
             backed = mentions.resolve(token.head)
             return Candidate(match, tuple(backing), tuple(backed), False, False)
         if arg.is_passive(token):
-            source_tokens = arg.agent_of(token)
+            source_tokens = arg.agent_of(token) or self._reporting_authority(match, mentions)
             target_tokens = arg.passive_subjects(token)
         else:
             source_tokens = arg.subjects(token)
@@ -300,6 +304,27 @@ class Coder:
             local_sources=local_sources,
             local_targets=() if targets else _agent_sectors(target_tokens[:1]),
         )
+
+    def _reporting_authority(self, match: Match, mentions: Mentions) -> list[Token]:
+        """Who did an agentless coercive act, by who reports it: "40 protesters were arrested,
+        police said" is the police's arrest; "three militants were killed, the army said" the
+        army's attack.  Only security forces and governments report their own coercion so."""
+        token = match.token
+        root = match.code[:2]
+        if root not in AUTHORITY_ROOTS:
+            return []
+        reporter = token.head if token.dep_ in ("ccomp", "parataxis") else None
+        if reporter is None or reporter.lemma_.lower() not in REPORTING:
+            return []
+        speakers = [t for t in arg.subjects(reporter) if t.pos_ != "PRON"]
+        sectors = {p.actor.sector for t in speakers for p in mentions.resolve(t)}
+        sectors |= set(_agent_sectors(speakers))
+        if root == "17" and sectors & {"COP", "MIL", "GOV", "JUD"}:
+            return speakers
+        victims = _agent_sectors(arg.passive_subjects(token))
+        if sectors & {"COP", "MIL"} and victims and set(victims) <= {"REB", "UAF", "CRM"}:
+            return speakers  # security forces report the militants they killed
+        return []
 
     def _noun_arguments(
         self, match: Match, mentions: Mentions, *, allow_place: bool
@@ -415,7 +440,10 @@ class Coder:
         if code in self.lexicon.plover:
             event_type, mode = self.lexicon.plover[code]
             plover = Plover(event_type, mode, plover.context)
-        if promised_yield:  # PLOVER v0.8: an announced future retreat is a CONCEDE
+        declared = code == "0871" and cand.match.token.lemma_.lower() in DECLARING
+        if promised_yield or declared:
+            # PLOVER v0.8: an announced future retreat, or a ceasefire declared (not yet
+            # observed), is a CONCEDE
             plover = Plover("CONCEDE", None, plover.context)
         trigger = cand.match.token
         location, inherited = locate(
@@ -572,6 +600,7 @@ def intent_code(code: str) -> str:
 BLASTS = frozenset({"explosion", "blast", "bombing", "ied"})
 #: Generic agents without a country, beyond the agent nouns the arguments module knows.
 LOCAL_AGENTS = {"gunman": "UAF", "assailant": "UAF", "attacker": "UAF", "shooter": "UAF",
+                "bomber": "UAF", "sniper": "UAF", "hijacker": "UAF", "kidnapper": "CRM",
                 "suspect": "CRM", "trafficker": "CRM", "gang": "CRM", "robber": "CRM",
                 "column": "MIL", "rioter": "CVL", "local": "CVL", "individual": "CVL",
                 "tribesman": "CVL", "rider": "CVL", "farmer": "AGR",
