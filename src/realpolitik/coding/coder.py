@@ -696,7 +696,9 @@ def _reciprocal(code: str, trigger: Token) -> bool:
     relations restored or established between them ("Ethiopia and Eritrea restored ties")."""
     if code.startswith(RECIPROCAL) or trigger.lemma_.lower() in SWAPS:
         return True  # "Russia and Ukraine swapped prisoners"
-    return code[:2] in ("03", "05") and any(t.lemma_.lower() in TIES for t in trigger.subtree)
+    return code[:2] in ("03", "05") and any(
+        t.lemma_.lower() in TIES or t.lower_ in TIES for t in trigger.subtree
+    )
 
 
 def _bare(match: Match) -> bool:
