@@ -80,6 +80,15 @@ DENIALS = frozenset({"deny", "refute"})
 OBLIGATION = frozenset({"must", "should"})
 #: What one declines to do when declining comment (CAMEO 011, no PLOVER event).
 NO_COMMENT = frozenset({"comment", "elaborate", "discuss", "speculate", "specify", "say"})
+#: Noun triggers that also name the actors they form.
+ACTOR_NOUNS = frozenset({"alliance", "coalition", "partnership"})
+#: Verdicts, which only a court hands down.
+VERDICTS = frozenset({"sentence", "convict"})
+#: Verbs that announce one's own hostile act to come; such an act is a threat.
+MENACING = frozenset({"vow", "threaten", "warn", "pledge", "promise", "swear", "prepare",
+                      "ready", "prepared"})  # fmt: skip
+#: The threat (CAMEO 13x) of each hostile root: force, repression, protest.
+THREATENED = {"18": "138", "19": "138", "20": "1383", "17": "137", "14": "133"}
 #: Verbs that declare a ceasefire rather than observe it.
 DECLARING = frozenset({"declare", "announce", "proclaim", "call"})
 #: Roots of coercion and force whose agentless report by security forces is their own act.
@@ -175,8 +184,12 @@ class Coder:
                 match = self.lexicon.match_verb(token) or _protesting(token)
                 if match is not None and match.code == "114" and _demonstrating(token):
                     match = Match("141", token, 1, False, True)
+                if match is not None and match.code.startswith("19") and _strikes_work(token):
+                    match = Match("143", token, 1, False, True)
             elif token.pos_ == "NOUN" and token.ent_type_ not in ("DATE", "TIME"):
                 match = self.lexicon.match_noun(token)
+                if match is not None and _names_actor(token):
+                    match = None
                 if match is not None and _labour_strike(token):
                     match = Match("143", token, 1, True, True)
             if match is not None:
@@ -204,7 +217,11 @@ class Coder:
     def _refusal(match: Match) -> Match | None:
         """A negated cooperative act in the future is a rejection ("Syria will not accept
         refugees", "would not meet the demands"); any other negated act did not happen."""
-        if match.code[:2] in COOPERATIVE_ROOTS and arg.irrealis(match.token):
+        if (
+            match.code[:2] in COOPERATIVE_ROOTS
+            and arg.irrealis(match.token)
+            and not _conditional(match.token)
+        ):
             return Match(
                 "120", match.token, match.specificity, match.nominal, False, match.particles
             )
@@ -293,6 +310,8 @@ class Coder:
         targets = _first_targets(target_tokens, mentions, sources, allow_place=allow_place)
         pronoun = any(t.pos_ == "PRON" for t in source_tokens)
         local_sources = () if sources else _agent_sectors(source_tokens)
+        if not sources and not source_tokens and token.lemma_.lower() in VERDICTS:
+            local_sources = ("JUD",)  # "was sentenced to ten years": by the country's courts
         if not sources and not local_sources and match.code.startswith("14"):
             local_sources = ("OPP",)  # "court clerks demonstrated": whoever protests
         return Candidate(
@@ -430,7 +449,13 @@ class Coder:
     ) -> list[Event]:
         code = self._code(cand.match)
         promised_yield = False
-        if cand.hypothetical and arg.future(cand.match.token):
+        menace = cand.hypothetical and (
+            _menace(cand.match.token) is not None or arg.future(cand.match.token)
+        )
+        if menace and code[:2] in THREATENED:
+            # "vowed to attack Israel", "said it would attack Rafah": a threat of the act
+            code = THREATENED[code[:2]]
+        elif cand.hypothetical and arg.future(cand.match.token):
             promised_yield = code[:2] == "08"
             code = intent_code(code)
         entry = self.ontology.entry(code)
@@ -450,9 +475,14 @@ class Coder:
             trigger, sent, article, gazetteer=self.gazetteer, mentions=mentions
         )
         sources, targets = list(cand.sources), list(cand.targets)
-        if inherited and location is not None and entry.quad_class in (1, 3):
-            # words said elsewhere: a place from an earlier sentence of the paragraph only
-            # when it is a side's own ("Jordan voiced disappointment" is not in Rafah)
+        if (
+            inherited
+            and location is not None
+            and (entry.quad_class in (1, 3) or code[:2] == "14" or cand.targets)
+        ):
+            # words said elsewhere, protests, and acts between named sides: a place from an
+            # earlier sentence of the paragraph only when it is a side's own ("Jordan voiced
+            # disappointment" is not in Rafah, nor do Nigerian teachers strike there)
             sides = {p.actor.country for p in (*sources, *targets)}
             if location.country not in sides:
                 location = None
@@ -681,10 +711,12 @@ def _first_targets(
 ) -> list[Participant]:
     """The participants of the first target token that names any, leaving out the sources'
     own forces and places ("Syrian forces struck the enclave near Damascus": no target)."""
-    own = {p.actor.id for p in sources}
+    own = {canonical(p.actor).id for p in sources}  # Syria's rebels are not its government
     for token in tokens:
         found = [
-            p for p in mentions.resolve(token, allow_place=allow_place) if p.actor.id not in own
+            p
+            for p in mentions.resolve(token, allow_place=allow_place)
+            if canonical(p.actor).id not in own
         ]
         if found:
             return found
@@ -704,6 +736,44 @@ def _reciprocal(code: str, trigger: Token) -> bool:
 def _bare(match: Match) -> bool:
     """A verb trigger without the object or particle that says what was done ("helped")."""
     return not match.nominal and match.specificity == 0
+
+
+def _menace(token: Token) -> Token | None:
+    """The verb of vowing or threatening whose complement ``token`` is ("vowed to attack")."""
+    head = token.head
+    if token.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in MENACING:
+        return head
+    return None
+
+
+def _names_actor(noun: Token) -> bool:
+    """ "The rebel alliance said": an alliance that acts is an actor, not an event."""
+    return noun.lemma_.lower() in ACTOR_NOUNS and noun.dep_ in ("nsubj", "nsubjpass", "poss")
+
+
+def _conditional(token: Token) -> bool:
+    """Whether ``token`` sits in an "if" or "unless" clause ("if no deal is reached")."""
+    for t in (token, *token.ancestors):
+        if t.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children
+        ):
+            return True
+    return False
+
+
+def _strikes_work(verb: Token) -> bool:
+    """ "the union said it was prepared to strike": workers striking, with nothing struck."""
+    if verb.lemma_.lower() != "strike" or any(
+        c.dep_ in ("dobj", "nsubjpass")
+        or (
+            c.dep_ == "prep"
+            and c.lower_ in ("at", "on")
+            and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+        )
+        for c in verb.children
+    ):
+        return False
+    return any(t.lemma_.lower() in LABOUR_WORDS for t in verb.sent if t.pos_ == "NOUN")
 
 
 def _labour_strike(noun: Token) -> bool:

@@ -330,8 +330,20 @@ class Mentions:
             actor = m.actor
             if want_person and actor.person is None:
                 continue
+            if (  # "Syrian rebels quit talks with the government": Syria's government
+                lower == "government"
+                and actor.kind is ActorKind.GENERIC
+                and actor.country
+                and m.start >= head.sent.start_char
+            ):
+                state = state_actor(self.kb, actor.country, on=self.on)
+                if state is not None:
+                    actor = with_sector(state, "GOV")
+                    return Participant(head.text, actor, head.idx, head.idx + len(head))
             if not want_person and kinds and actor.kind not in kinds:
                 continue
+            if lower == "government" and actor.person is not None and actor.sector != "GOV":
+                continue  # a former leader is no government
             if lower in NONPERSON_PRONOUNS and (
                 actor.person is not None or actor.kind is ActorKind.GENERIC
             ):
