@@ -80,6 +80,8 @@ DENIALS = frozenset({"deny", "refute"})
 OBLIGATION = frozenset({"must", "should"})
 #: What one declines to do when declining comment (CAMEO 011, no PLOVER event).
 NO_COMMENT = frozenset({"comment", "elaborate", "discuss", "speculate", "specify", "say"})
+#: Dependencies that open a subordinate clause.
+SUBORDINATE = frozenset({"relcl", "acl", "advcl", "pcomp"})
 #: Noun triggers that also name the actors they form.
 ACTOR_NOUNS = frozenset({"alliance", "coalition", "partnership"})
 #: Verdicts, which only a court hands down.
@@ -575,6 +577,7 @@ class Coder:
         score -= 0.25 if cand.hypothetical else 0.0
         score -= 0.1 if cand.pronoun else 0.0
         score -= 0.15 if cand.match.token.lower_ in BACKING_WORDS else 0.0
+        score -= 0.08 * min(_embedding(cand.match.token), 3)
         return max(0.05, min(0.97, score))
 
     def _event(
@@ -749,6 +752,12 @@ def _menace(token: Token) -> Token | None:
 def _names_actor(noun: Token) -> bool:
     """ "The rebel alliance said": an alliance that acts is an actor, not an event."""
     return noun.lemma_.lower() in ACTOR_NOUNS and noun.dep_ in ("nsubj", "nsubjpass", "poss")
+
+
+def _embedding(token: Token) -> int:
+    """How many subordinate clauses deep ``token`` sits: the sentence's main act is what the
+    sentence reports; an act in a relative or adverbial clause is background."""
+    return sum(1 for t in (token, *token.ancestors) if t.dep_ in SUBORDINATE)
 
 
 def _conditional(token: Token) -> bool:
