@@ -80,6 +80,8 @@ DENIALS = frozenset({"deny", "refute"})
 OBLIGATION = frozenset({"must", "should"})
 #: What one declines to do when declining comment (CAMEO 011, no PLOVER event).
 NO_COMMENT = frozenset({"comment", "elaborate", "discuss", "speculate", "specify", "say"})
+#: Words of a fight between sides; with protesters on one side, a violent protest.
+CLASHES = frozenset({"clash", "scuffle", "fight", "battle", "skirmish", "confront"})
 #: Dependencies that open a subordinate clause.
 SUBORDINATE = frozenset({"relcl", "acl", "advcl", "pcomp"})
 #: Noun triggers that also name the actors they form.
@@ -186,7 +188,14 @@ class Coder:
                 match = self.lexicon.match_verb(token) or _protesting(token)
                 if match is not None and match.code == "114" and _demonstrating(token):
                     match = Match("141", token, 1, False, True)
-                if match is not None and match.code.startswith("19") and _strikes_work(token):
+                if (
+                    match is not None
+                    and match.code.startswith("19")
+                    and (
+                        _strikes_work(token)
+                        or any(c.dep_ == "dobj" and _labour_strike(c) for c in token.children)
+                    )
+                ):  # "teachers struck", "launched a general strike"
                     match = Match("143", token, 1, False, True)
             elif token.pos_ == "NOUN" and token.ent_type_ not in ("DATE", "TIME"):
                 match = self.lexicon.match_noun(token)
@@ -494,6 +503,13 @@ class Coder:
             targets = self._locals(cand.local_targets, location, article, article_wide=False)
         if not sources:
             return []
+        rioters = [p for p in (*sources, *targets) if p.actor.sector == "OPP"]
+        if code[:2] == "19" and trigger.lemma_.lower() in CLASHES and rioters:
+            # "protesters clashed with police": a violent protest (CAMEO 145), by the protesters
+            others = [p for p in (*sources, *targets) if p.actor.sector != "OPP"]
+            sources, targets, code = rioters, others[:1], "145"
+            entry = self.ontology.entry(code)
+            plover = self.ontology.plover_for(code) or plover
         pairs: list[tuple[Participant, Participant | None]]
         reciprocal = not targets and len(sources) > 1 and _reciprocal(code, trigger)
         if reciprocal:
@@ -760,6 +776,12 @@ def _embedding(token: Token) -> int:
     return sum(1 for t in (token, *token.ancestors) if t.dep_ in SUBORDINATE)
 
 
+def _opens(token: Token) -> bool:
+    """Whether ``token`` is the first word of its sentence."""
+    before = token.doc[token.sent.start : token.i]
+    return all(t.is_space or t.is_punct for t in before)
+
+
 def _conditional(token: Token) -> bool:
     """Whether ``token`` sits in an "if" or "unless" clause ("if no deal is reached")."""
     for t in (token, *token.ancestors):
@@ -809,6 +831,8 @@ def _agent_sectors(tokens: list[Token]) -> tuple[str, ...]:
                        for g in c.children if g.dep_ == "pobj"]  # fmt: skip
             token = members[0] if members else token
         lemma = token.lemma_.lower()
+        if token.pos_ == "PROPN" and _opens(token) and lemma.endswith("s"):
+            lemma = lemma[:-1]  # "Protesters" opening a sentence, tagged as a name
         if lemma in NOT_PEOPLE:
             continue
         if token.pos_ == "NOUN" and any(
@@ -822,8 +846,8 @@ def _agent_sectors(tokens: list[Token]) -> tuple[str, ...]:
             out.append(next(k for k in kinds if k))  # "gang members", "militia members"
             continue
         sector = arg.AGENT_SECTORS.get(lemma) or LOCAL_AGENTS.get(lemma)
-        if sector and token.pos_ == "NOUN":
-            out.append(sector)
+        if sector and (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and _opens(token))):
+            out.append(sector)  # a capitalised "Protesters" opening a sentence is no name
     return tuple(out)
 
 
