@@ -155,3 +155,28 @@ def test_malformed_user_file_is_skipped_with_a_warning(
     assert "broken.yaml:2" in caplog.text
     assert kb.resolve("Example Liberation Front", on=DAY) is not None
     assert kb.resolve("Hossein Amirabdollahian", on=DAY) is not None
+
+
+def test_a_later_hand_written_spell_keeps_its_dates_against_a_generated_one(
+    tmp_path: Path,
+) -> None:
+    """Files are read in name order: a generated spells file (``04_…spells.csv``) read
+    before a hand-written file does not overwrite the hand-written dates of the same office."""
+    (tmp_path / "03_people.csv").write_text(
+        "id,name,aliases,entity,sector,wikidata,source\n"
+        "jane-example,Jane Example,,irn,ELI,,fixture\n"
+    )
+    (tmp_path / "04_spells.csv").write_text(
+        "person,entity,role,sector,start,end,rank,source\n"
+        "jane-example,irn,foreign minister,GOV,2019-01-01,2019-12-31,30,fixture\n"
+    )
+    (tmp_path / "people_hand.yaml").write_text(
+        "people:\n  - name: Jane Example\n    source: fixture\n    roles:\n"
+        "      - {of: irn, role: foreign minister, sector: GOV, start: 2019-01-01, "
+        "end: 2024-06-30}\n"
+    )
+    files = sorted(tmp_path.iterdir(), key=lambda p: p.name)
+    states = [p for p in packaged_files() if p.name == "00_states.yaml"]
+    data = read_files([*states, *files])
+    (jane,) = [p for p in data.people if p.name == "Jane Example"]
+    assert [(s.start, s.end) for s in jane.spells] == [(dt.date(2019, 1, 1), dt.date(2024, 6, 30))]

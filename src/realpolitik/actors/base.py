@@ -84,8 +84,8 @@ def _actor_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     files = [p for p in folder.iterdir() if p.suffix in (".yaml", ".yml", ".csv", ".txt")]
-    # people before spells, so that spells find their person
-    return sorted(files, key=lambda p: (p.name.endswith("spells.csv"), p.name))
+    # in name order: a later file's entry overrides an earlier one's (``read_files``)
+    return sorted(files, key=lambda p: p.name)
 
 
 class ActorBase:

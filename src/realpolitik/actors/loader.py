@@ -161,7 +161,15 @@ def read_files(paths: Iterable[Path], *, base: KnowledgeData | None = None) -> K
     pending: list[tuple[str, Spell, str]] = []
     for path in paths:
         if path.suffix == ".csv" and path.name.endswith("spells.csv"):
-            pending.extend(read_spells_csv(path))
+            # in file order like any entry (a hand-written file read later keeps its dates
+            # against a generated spell of the same office and start); a spell of someone a
+            # later file defines waits for that file
+            for person_id, spell, where in read_spells_csv(path):
+                if person_id in people:
+                    old = people[person_id]
+                    people[person_id] = _merge(old, Person(old.id, old.name, (), (spell,)))
+                else:
+                    pending.append((person_id, spell, where))
             continue
         if path.suffix == ".txt":
             from realpolitik.actors.petrarch import read_petrarch_actors
@@ -185,6 +193,9 @@ def read_files(paths: Iterable[Path], *, base: KnowledgeData | None = None) -> K
         if person_id not in people:
             raise DataError(f"{where}: person {person_id!r} is not defined in any people file")
         old = people[person_id]
+        if any((s.entity, s.role, s.start) == (spell.entity, spell.role, spell.start)
+               for s in old.spells):  # fmt: skip
+            continue  # the later file that defines the person dated this office itself
         people[person_id] = _merge(old, Person(old.id, old.name, (), (spell,)))
     _check_references(entities, people)
     return KnowledgeData(tuple(entities.values()), tuple(people.values()), tuple(terms.values()))
