@@ -137,3 +137,22 @@ def test_everyday_names_of_leaders(kb: ActorBase) -> None:
         actor = kb.resolve(mention, on=DAY)
         assert actor is not None and actor.country == country and actor.sector == "GOV"
     assert kb.resolve("may", on=DAY) is None  # a surname alias needs a capital letter
+
+
+@pytest.mark.parametrize(
+    ("mention", "day", "country", "sector", "role"),
+    [
+        ("General Munir", "2024-06-01", "PAK", "MIL", "army chief"),
+        ("Chief of Staff Bagheri", "2022-01-01", "IRN", "MIL", "military chief"),
+        ("Chief Minister Banerjee", "2022-01-01", "IND", "GOV", "chief minister"),
+        ("Premier Ford", "2022-01-01", "CAN", "GOV", "premier"),
+        ("Chinese Premier", "2022-01-01", "CHN", "GOV", "prime minister"),
+    ],
+)
+def test_titles_name_the_offices_news_calls_by_them(
+    kb: ActorBase, mention: str, day: str, country: str, sector: str, role: str
+) -> None:
+    """A military title fits any commander's office; a premier heads a province's government."""
+    actor = kb.resolve(mention, on=dt.date.fromisoformat(day))
+    assert actor is not None
+    assert (actor.country, actor.sector, actor.role) == (country, sector, role)

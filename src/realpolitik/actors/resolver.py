@@ -515,6 +515,12 @@ _HEAD_OF_STATE = frozenset(
 _HEAD_OF_GOVERNMENT = frozenset({"prime minister", "chancellor", "premier", "head of government"})
 
 
+#: Titles of the commanders of armed forces, any of which news uses for any of their offices.
+_MILITARY_CHIEFS = frozenset(
+    {"military chief", "chief of staff", "army chief", "commander", "general"}
+)
+
+
 def _title_fits(title: str, office: str) -> bool:
     """Whether a spoken title (``president``) names a recorded office (``head of state``)."""
     if title == office:
@@ -522,7 +528,9 @@ def _title_fits(title: str, office: str) -> bool:
     if title in _HEAD_OF_STATE:
         return office in ("head of state", "effective leader")
     if title in _HEAD_OF_GOVERNMENT:
-        return office in ("head of government", "effective leader")
+        return office in ("head of government", "effective leader", "premier")
+    if title in _MILITARY_CHIEFS:  # "General Munir", "Chief of Staff Bagheri"
+        return office in _MILITARY_CHIEFS
     if title == "minister":
         return "minister" in office and "prime" not in office
     if title == "leader":
