@@ -56,6 +56,13 @@ OWN_MAPPING = {
 }
 
 
+def _name(row: dict[str, str]) -> str:
+    """GDELT's name of a code, or ICEWS's where GDELT's is missing or mis-encoded (044's
+    "Meet at a 'third' location" reached GDELT's lookup as mojibake)."""
+    gdelt, icews = row["name_gdelt"].strip(), row["name_icews"].strip()
+    return gdelt if gdelt and gdelt.isascii() else icews or gdelt
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
@@ -89,7 +96,7 @@ def main() -> None:
                 {
                     "code": code,
                     "root": row["root_code"].strip(),
-                    "name": (row["name_gdelt"] or row["name_icews"]).strip(),
+                    "name": _name(row),
                     "goldstein": goldstein,
                     "quad_class": row["quad_class"],
                     "plover_event": event,
