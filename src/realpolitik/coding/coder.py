@@ -36,6 +36,7 @@ from realpolitik.model import (
     Location,
     Participant,
     Plover,
+    Precision,
     stable_id,
 )
 from realpolitik.model import (
@@ -86,6 +87,12 @@ CLASHES = frozenset({"clash", "scuffle", "fight", "battle", "skirmish", "confron
 SUBORDINATE = frozenset({"relcl", "acl", "advcl", "pcomp"})
 #: Noun triggers that also name the actors they form.
 ACTOR_NOUNS = frozenset({"alliance", "coalition", "partnership"})
+#: Passive acts only one kind of actor does, by CAMEO code: arrests, expulsions, states of
+#: emergency and curfews.
+AGENTLESS = {"173": "COP", "174": "GOV", "1724": "GOV", "172": "GOV"}
+#: Weapons named as a passive act's agent, which stand for someone unidentified.
+WEAPONS = frozenset({"device", "ied", "bomb", "mine", "landmine", "explosive", "explosives",
+                     "grenade", "car", "vehicle", "booby"})  # fmt: skip
 #: Verdicts, which only a court hands down.
 VERDICTS = frozenset({"sentence", "convict"})
 #: Verbs that announce one's own hostile act to come; such an act is a threat.
@@ -281,9 +288,12 @@ class Coder:
             backing = [p for b in backers for p in mentions.resolve(b)]
             backed = mentions.resolve(token.head)
             return Candidate(match, tuple(backing), tuple(backed), False, False)
+        weapon = False
         if arg.is_passive(token):
             source_tokens = arg.agent_of(token) or self._reporting_authority(match, mentions)
             target_tokens = arg.passive_subjects(token)
+            if source_tokens and all(t.lemma_.lower() in WEAPONS for t in source_tokens):
+                source_tokens, weapon = [], True  # "killed by an improvised explosive device"
         else:
             source_tokens = arg.subjects(token)
             skip = ("for",) if match.code[:2] in ("02", "10") else ()
@@ -299,9 +309,10 @@ class Coder:
                         target_tokens = list(arg.objects(child))
                         break
         sources = [p for t in source_tokens for p in mentions.resolve(t)]
-        if not sources and token.dep_ == "acl" and token.head.lemma_.lower() in DOCUMENTS:
+        document = _document_of(token) if not sources else None
+        if document is not None:
             # "the Council adopted a resolution demanding a ceasefire": the document's author
-            author = arg.governor(token.head)
+            author = arg.governor(document)
             sources = (
                 [p for t in arg.subjects(author) for p in mentions.resolve(t)] if author else []
             )
@@ -321,8 +332,11 @@ class Coder:
         targets = _first_targets(target_tokens, mentions, sources, allow_place=allow_place)
         pronoun = any(t.pos_ == "PRON" for t in source_tokens)
         local_sources = () if sources else _agent_sectors(source_tokens)
-        if not sources and not source_tokens and token.lemma_.lower() in VERDICTS:
-            local_sources = ("JUD",)  # "was sentenced to ten years": by the country's courts
+        if not sources and not source_tokens and arg.is_passive(token):
+            # "was sentenced to ten years": by the country's courts; "is arrested": by its
+            # police; "a state of emergency is declared": by its government; a bomb's victims:
+            # by someone unidentified
+            local_sources = _agentless(match, weapon)
         if not sources and not local_sources and match.code.startswith("14"):
             local_sources = ("OPP",)  # "court clerks demonstrated": whoever protests
         return Candidate(
@@ -498,7 +512,10 @@ class Coder:
             if location.country not in sides:
                 location = None
         if not sources and cand.local_sources:
-            sources = self._locals(cand.local_sources, location, article, article_wide=True)
+            # where the act was, else the country its named target belongs to ("Moldova's
+            # former president is arrested": by Moldova's police), else one the sentence names
+            where = location or self._side_country(targets) or self._named_country(sent)
+            sources = self._locals(cand.local_sources, where, article, article_wide=True)
         if not targets and cand.local_targets:
             targets = self._locals(cand.local_targets, location, article, article_wide=False)
         if not sources:
@@ -533,7 +550,7 @@ class Coder:
         # a generic side ("security forces" placed in Somalia) may meet its own kind
         generic_targets = not cand.sources or (not cand.targets and bool(cand.local_targets))
         for source, target in pairs:
-            if target is not None and source.actor.id == target.actor.id:
+            if target is not None and _same(source, target):
                 if not generic_targets:
                     continue
                 target = None  # "security forces clashed with police forces": one side known
@@ -564,6 +581,19 @@ class Coder:
         if state is None:
             return []
         return [Participant(sector.lower(), with_sector(state, sector)) for sector in sectors[:1]]
+
+    def _side_country(self, sides: list[Participant]) -> Location | None:
+        country = next((p.actor.country for p in sides if p.actor.country), None)
+        if country is None or len(country) != 3:
+            return None
+        return Location(country, country, None, None, Precision.COUNTRY)
+
+    def _named_country(self, sent: Span) -> Location | None:
+        """The country a sentence names as a place ("in Karimama, Benin")."""
+        if self.gazetteer is None:
+            return None
+        found = self.gazetteer.scan(sent.text)
+        return next((loc for _, _, loc in found if loc.precision is Precision.COUNTRY), None)
 
     def _occupant(
         self, source: Participant, location: Location, article: Article
@@ -646,7 +676,7 @@ def intent_code(code: str) -> str:
 
 
 #: Explosions whose perpetrator goes unnamed are an unidentified armed group's.
-BLASTS = frozenset({"explosion", "blast", "bombing", "ied"})
+BLASTS = frozenset({"explosion", "blast", "bombing", "ied", "shooting", "stabbing"})
 #: Generic agents without a country, beyond the agent nouns the arguments module knows.
 LOCAL_AGENTS = {"gunman": "UAF", "assailant": "UAF", "attacker": "UAF", "shooter": "UAF",
                 "bomber": "UAF", "sniper": "UAF", "hijacker": "UAF", "kidnapper": "CRM",
@@ -774,6 +804,41 @@ def _embedding(token: Token) -> int:
     """How many subordinate clauses deep ``token`` sits: the sentence's main act is what the
     sentence reports; an act in a relative or adverbial clause is background."""
     return sum(1 for t in (token, *token.ancestors) if t.dep_ in SUBORDINATE)
+
+
+def _same(a: Participant, b: Participant) -> bool:
+    """Whether two sides are one actor: Moldova's police and its former president are not."""
+    return (a.actor.id, a.actor.person, a.actor.sector) == (
+        b.actor.id,
+        b.actor.person,
+        b.actor.sector,
+    )
+
+
+def _agentless(match: Match, weapon: bool) -> tuple[str, ...]:
+    """Who does a passive act whose doer the sentence leaves out, where only one kind can."""
+    if weapon:
+        return ("UAF",)
+    if match.token.lemma_.lower() in VERDICTS:
+        return ("JUD",)
+    for prefix, sector in AGENTLESS.items():
+        if match.code.startswith(prefix):
+            return (sector,)
+    return ()
+
+
+def _document_of(token: Token) -> Token | None:
+    """The document a participle speaks for: its head ("a resolution demanding a ceasefire"),
+    or, when the parse hangs it elsewhere ("passes a resolution by a vote of 153-10, with 23
+    abstentions, demanding …"), the nearest document before it that a verb governs."""
+    if token.dep_ not in ("acl", "advcl") or token.tag_ not in ("VBG", "VBN"):
+        return None
+    if token.head.lemma_.lower() in DOCUMENTS:
+        return token.head
+    for t in reversed(token.doc[token.sent.start : token.i]):
+        if t.lemma_.lower() in DOCUMENTS and t.dep_ in ("dobj", "nsubjpass"):
+            return t
+    return None
 
 
 def _opens(token: Token) -> bool:
