@@ -14,6 +14,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 #: Tags of finite verbs (a participle "killed" or "fighting" can modify a noun; these cannot).
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
+#: Passive verbs of report whose subject is their complement's ("is said to have fled").
+RAISING = frozenset({"report", "say", "believe", "expect", "think", "understand", "know",
+                     "allege", "rumour", "rumor", "claim", "suspect"})  # fmt: skip
 #: Prepositions whose object is the target of a verb trigger.
 TARGET_PREPS = frozenset(
     {"with", "to", "against", "on", "at", "into", "toward", "towards", "upon", "over"}
@@ -85,6 +88,11 @@ def subjects(verb: Token) -> list[Token]:
         found = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
         if found:
             return found
+        if current is not verb and current.lemma_.lower() in RAISING:
+            # "IS is reported to have captured the town": the reported one captured it
+            found = [c for c in current.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+            if found:
+                return found
         if current.dep_ == "relcl" or (current.dep_ == "acl" and current.tag_ == "VBG"):
             return [current.head]
         if current.dep_ == "acl" and current.head.dep_ == "ROOT" and _predicate(current):

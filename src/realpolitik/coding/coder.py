@@ -87,9 +87,9 @@ CLASHES = frozenset({"clash", "scuffle", "fight", "battle", "skirmish", "confron
 SUBORDINATE = frozenset({"relcl", "acl", "advcl", "pcomp"})
 #: Noun triggers that also name the actors they form.
 ACTOR_NOUNS = frozenset({"alliance", "coalition", "partnership"})
-#: Passive acts only one kind of actor does, by CAMEO code: arrests, expulsions, states of
-#: emergency and curfews.
-AGENTLESS = {"173": "COP", "174": "GOV", "1724": "GOV", "172": "GOV"}
+#: Passive acts only one kind of actor does, by CAMEO code: arrests, expulsions (of people and
+#: of diplomats), states of emergency and curfews.
+AGENTLESS = {"173": "COP", "174": "GOV", "1724": "GOV", "172": "GOV", "166": "GOV"}
 #: Weapons named as a passive act's agent, which stand for someone unidentified.
 WEAPONS = frozenset({"device", "ied", "bomb", "mine", "landmine", "explosive", "explosives",
                      "grenade", "car", "vehicle", "booby"})  # fmt: skip
@@ -99,7 +99,8 @@ VERDICTS = frozenset({"sentence", "convict"})
 MENACING = frozenset({"vow", "threaten", "warn", "pledge", "promise", "swear", "prepare",
                       "ready", "prepared"})  # fmt: skip
 #: The threat (CAMEO 13x) of each hostile root: force, repression, protest.
-THREATENED = {"18": "138", "19": "138", "20": "1383", "17": "137", "14": "133"}
+THREATENED = {"18": "138", "19": "138", "20": "1383", "17": "137", "172": "132", "1724": "1324",
+              "14": "133"}  # fmt: skip
 #: Verbs that declare a ceasefire rather than observe it.
 DECLARING = frozenset({"declare", "announce", "proclaim", "call"})
 #: Roots of coercion and force whose agentless report by security forces is their own act.
@@ -477,9 +478,10 @@ class Coder:
         menace = cand.hypothetical and (
             _menace(cand.match.token) is not None or arg.future(cand.match.token)
         )
-        if menace and code[:2] in THREATENED:
+        threat = next((THREATENED[code[:n]] for n in (4, 3, 2) if code[:n] in THREATENED), None)
+        if menace and threat is not None:
             # "vowed to attack Israel", "said it would attack Rafah": a threat of the act
-            code = THREATENED[code[:2]]
+            code = threat
         elif cand.hypothetical and arg.future(cand.match.token):
             promised_yield = code[:2] == "08"
             code = intent_code(code)
@@ -514,7 +516,11 @@ class Coder:
         if not sources and cand.local_sources:
             # where the act was, else the country its named target belongs to ("Moldova's
             # former president is arrested": by Moldova's police), else one the sentence names
-            where = location or self._side_country(targets) or self._named_country(sent)
+            where = (
+                location
+                or self._side_country(targets, article.date)
+                or self._named_country(sent)
+            )
             sources = self._locals(cand.local_sources, where, article, article_wide=True)
         if not targets and cand.local_targets:
             targets = self._locals(cand.local_targets, location, article, article_wide=False)
@@ -582,11 +588,13 @@ class Coder:
             return []
         return [Participant(sector.lower(), with_sector(state, sector)) for sector in sectors[:1]]
 
-    def _side_country(self, sides: list[Participant]) -> Location | None:
-        country = next((p.actor.country for p in sides if p.actor.country), None)
-        if country is None or len(country) != 3:
-            return None
-        return Location(country, country, None, None, Precision.COUNTRY)
+    def _side_country(self, sides: list[Participant], side_day: dt.date) -> Location | None:
+        """The state a named side belongs to (not an organisation's pseudo-country)."""
+        for side in sides:
+            country = side.actor.country
+            if country and state_actor(self.kb, country, on=side_day) is not None:
+                return Location(country, country, None, None, Precision.COUNTRY)
+        return None
 
     def _named_country(self, sent: Span) -> Location | None:
         """The country a sentence names as a place ("in Karimama, Benin")."""
