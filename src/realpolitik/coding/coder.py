@@ -517,9 +517,7 @@ class Coder:
             # where the act was, else the country its named target belongs to ("Moldova's
             # former president is arrested": by Moldova's police), else one the sentence names
             where = (
-                location
-                or self._side_country(targets, article.date)
-                or self._named_country(sent)
+                location or self._side_country(targets, article.date) or self._named_country(sent)
             )
             sources = self._locals(cand.local_sources, where, article, article_wide=True)
         if not targets and cand.local_targets:
