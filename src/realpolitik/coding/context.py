@@ -79,7 +79,12 @@ def _phrase_date(token: Token, published: dt.date) -> dt.date | None:
         except ValueError:
             return None
         if not match.group(5) and found > published:
-            found = found.replace(year=year - 1)
+            # a later day of the year is last year's ("on February 29" written in January
+            # 2000 is 1999's, which had none: then the date goes unread)
+            try:
+                found = found.replace(year=year - 1)
+            except ValueError:
+                return None
         return found
     return None
 
