@@ -83,6 +83,8 @@ OBLIGATION = frozenset({"must", "should"})
 NO_COMMENT = frozenset({"comment", "elaborate", "discuss", "speculate", "specify", "say"})
 #: Words of a fight between sides; with protesters on one side, a violent protest.
 CLASHES = frozenset({"clash", "scuffle", "fight", "battle", "skirmish", "confront"})
+#: Violence that protesters doing it makes a riot.
+RIOTS = frozenset({"attack", "storm", "raid", "burn", "torch", "ransack", "stone", "target"})
 #: Dependencies that open a subordinate clause.
 SUBORDINATE = frozenset({"relcl", "acl", "advcl", "pcomp"})
 #: Noun triggers that also name the actors they form.
@@ -497,6 +499,9 @@ class Coder:
             # PLOVER v0.8: an announced future retreat, or a ceasefire declared (not yet
             # observed), is a CONCEDE
             plover = Plover("CONCEDE", None, plover.context)
+        if code.startswith("173") and _verdict(cand.match):
+            # PLOVER v0.8: a conviction is SANCTION "convict" (a prison term also COERCE)
+            plover = Plover("SANCTION", "convict", plover.context)
         trigger = cand.match.token
         location, inherited = locate(
             trigger, sent, article, gazetteer=self.gazetteer, mentions=mentions
@@ -525,8 +530,12 @@ class Coder:
         if not sources:
             return []
         rioters = [p for p in (*sources, *targets) if p.actor.sector == "OPP"]
-        if code[:2] == "19" and trigger.lemma_.lower() in CLASHES and rioters:
-            # "protesters clashed with police": a violent protest (CAMEO 145), by the protesters
+        rioting = trigger.lemma_.lower() in CLASHES or (
+            trigger.lemma_.lower() in RIOTS and all(p.actor.sector == "OPP" for p in sources)
+        )
+        if code[:2] == "19" and rioting and rioters:
+            # "protesters clashed with police", "rioters stormed the police station": a violent
+            # protest (CAMEO 145), by the protesters
             others = [p for p in (*sources, *targets) if p.actor.sector != "OPP"]
             sources, targets, code = rioters, others[:1], "145"
             entry = self.ontology.entry(code)
@@ -687,7 +696,7 @@ BLASTS = frozenset({"explosion", "blast", "bombing", "ied", "shooting", "stabbin
 LOCAL_AGENTS = {"gunman": "UAF", "assailant": "UAF", "attacker": "UAF", "shooter": "UAF",
                 "bomber": "UAF", "sniper": "UAF", "hijacker": "UAF", "kidnapper": "CRM",
                 "suspect": "CRM", "trafficker": "CRM", "gang": "CRM", "robber": "CRM",
-                "column": "MIL", "rioter": "CVL", "local": "CVL", "individual": "CVL",
+                "column": "MIL", "rioter": "OPP", "local": "CVL", "individual": "CVL",
                 "tribesman": "CVL", "rider": "CVL", "farmer": "AGR",
                 "worker": "LAB", "supporter": "OPP", "member": "CVL", "trader": "BUS",
                 "teacher": "EDU", "lawyer": "JUD", "mob": "CVL", "youth": "CVL", "crowd": "CVL",
@@ -821,11 +830,19 @@ def _same(a: Participant, b: Participant) -> bool:
     )
 
 
+def _verdict(match: Match) -> bool:
+    """A court's verdict: "sentenced", "convicted", "found guilty"."""
+    lemma = match.token.lemma_.lower()
+    return lemma in VERDICTS or (
+        lemma == "find" and any(c.lower_ == "guilty" for c in match.token.children)
+    )
+
+
 def _agentless(match: Match, weapon: bool) -> tuple[str, ...]:
     """Who does a passive act whose doer the sentence leaves out, where only one kind can."""
     if weapon:
         return ("UAF",)
-    if match.token.lemma_.lower() in VERDICTS:
+    if _verdict(match):
         return ("JUD",)
     for prefix, sector in AGENTLESS.items():
         if match.code.startswith(prefix):
