@@ -297,6 +297,9 @@ class Coder:
             target_tokens = arg.passive_subjects(token)
             if source_tokens and all(t.lemma_.lower() in WEAPONS for t in source_tokens):
                 source_tokens, weapon = [], True  # "killed by an improvised explosive device"
+            if not source_tokens and match.code.startswith("0874"):
+                # "their forces have been withdrawn": the forces withdrew, from wherever
+                source_tokens, target_tokens = target_tokens, list(arg.objects(token))
         else:
             source_tokens = arg.subjects(token)
             skip = ("for",) if match.code[:2] in ("02", "10") else ()
