@@ -243,6 +243,8 @@ def is_complement(token: Token) -> bool:
     subject or a circumstance)."""
     if token.dep_ in ("xcomp", "ccomp", "dobj", "dative", "pcomp", "attr", "oprd"):
         return True
+    if token.dep_ == "advcl" and _for_clause(token):
+        return True  # "called for Israel to withdraw"
     return token.dep_ == "prep" and token.lower_ in (
         "of",
         "for",
@@ -252,6 +254,23 @@ def is_complement(token: Token) -> bool:
         "about",
         "on",
     )
+
+
+def _for_clause(verb: Token) -> bool:
+    """Whether ``verb`` heads a "for X to do" clause."""
+    return any(c.dep_ == "mark" and c.lower_ == "for" and c.i < verb.i for c in verb.children)
+
+
+def complement_subjects(verb: Token) -> list[Token]:
+    """Who is asked or promised to act, when the parse hangs "for Israel to withdraw" as a
+    clause of ``verb``: the clause's own subject."""
+    return [
+        g
+        for c in verb.children
+        if c.dep_ in ("advcl", "ccomp") and _for_clause(c)
+        for g in c.children
+        if g.dep_ in SUBJECT_DEPS
+    ]
 
 
 FUTURE_HEADS = frozenset({"plan", "intend", "promise", "pledge", "vow", "agree", "offer", "prepare",

@@ -309,9 +309,11 @@ class Coder:
                 and not match.no_target
                 and match.code[:2] in COMPLEMENT_TARGET_ROOTS
             ):
-                # "threatened to strike Israel": the target is the object of the complement
+                # "called for Israel to withdraw": who is asked; "threatened to strike Israel":
+                # the object of the complement
+                target_tokens = arg.complement_subjects(token)
                 for child in token.children:
-                    if child.dep_ in ("xcomp", "ccomp"):
+                    if not target_tokens and child.dep_ in ("xcomp", "ccomp"):
                         target_tokens = list(arg.objects(child))
                         break
         sources = [p for t in source_tokens for p in mentions.resolve(t)]
@@ -371,7 +373,9 @@ class Coder:
         sectors |= set(_agent_sectors(speakers))
         if root == "17" and sectors & {"COP", "MIL", "GOV", "JUD"}:
             return speakers
-        victims = _agent_sectors(arg.passive_subjects(token))
+        victims = _agent_sectors(arg.passive_subjects(token)) + tuple(
+            p.actor.sector or "" for t in arg.passive_subjects(token) for p in mentions.resolve(t)
+        )
         if sectors & {"COP", "MIL"} and victims and set(victims) <= {"REB", "UAF", "CRM"}:
             return speakers  # security forces report the militants they killed
         return []

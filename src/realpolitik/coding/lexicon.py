@@ -206,6 +206,14 @@ def _has_particles(token: Token, particles: tuple[str, ...]) -> bool:
     near = {c.lower_ for c in children}
     near |= {g.lower_ for c in children for g in c.children}
     near |= {g.lemma_.lower() for c in children for g in c.children}
+    # "calls for the world to investigate": "for" opens the clause the verb governs
+    near |= {
+        g.lower_
+        for c in token.children
+        if c.dep_ in ("advcl", "ccomp")
+        for g in c.children
+        if g.dep_ == "mark" and g.i < c.i
+    }
     return all(p in near for p in particles)
 
 
