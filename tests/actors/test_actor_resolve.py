@@ -156,3 +156,20 @@ def test_titles_name_the_offices_news_calls_by_them(
     actor = kb.resolve(mention, on=dt.date.fromisoformat(day))
     assert actor is not None
     assert (actor.country, actor.sector, actor.role) == (country, sector, role)
+
+
+@pytest.mark.parametrize(
+    ("mention", "day", "sector", "role"),
+    [
+        ("Pope Francis", "2024-01-01", "REL", "pope"),
+        ("Pope Francis", "2025-06-01", "ELI", None),  # died 2025-04-21
+        ("Pope Leo XIV", "2025-06-01", "REL", "pope"),
+        ("Pope Benedict XVI", "2010-01-01", "REL", "pope"),
+    ],
+)
+def test_popes_lead_the_holy_see_while_they_reign(
+    kb: ActorBase, mention: str, day: str, sector: str, role: str | None
+) -> None:
+    actor = kb.resolve(mention, on=dt.date.fromisoformat(day))
+    assert actor is not None
+    assert (actor.country, actor.sector, actor.role) == ("VAT", sector, role)
