@@ -121,6 +121,9 @@ class Candidate:
     #: belong to the country where the event happened.
     local_sources: tuple[str, ...] = ()
     local_targets: tuple[str, ...] = ()
+    #: The words naming those generic agents, as token ranges ("more than 500 civilians").
+    local_source_words: tuple[int, int] | None = None
+    local_target_words: tuple[int, int] | None = None
 
 
 class Coder:
@@ -355,6 +358,8 @@ class Coder:
             pronoun,
             local_sources=local_sources,
             local_targets=() if targets else _agent_sectors(target_tokens[:1]),
+            local_source_words=_phrase(source_tokens),
+            local_target_words=_phrase(target_tokens),
         )
 
     def _reporting_authority(self, match: Match, mentions: Mentions) -> list[Token]:
@@ -436,8 +441,10 @@ class Coder:
         thanked = self._thanked_for(noun, mentions)
         if thanked is not None:
             sources, targets = thanked
+        local_words = None
         if not sources and not local and governor and self._inherits_subject(noun, governor):
             local = _agent_sectors(arg.subjects(governor))
+            local_words = _phrase(arg.subjects(governor))
         if not sources and not local and match.code.startswith("14"):
             local = ("OPP",)  # a protest whose organisers go unnamed
         if not sources and not local and noun.lemma_.lower() in BLASTS:
@@ -450,6 +457,7 @@ class Coder:
             False,
             local_sources=local,
             local_targets=() if targets else local_targets,
+            local_source_words=local_words,
         )
 
     def _inherits_subject(self, noun: Token, governor: Token) -> bool:
@@ -531,9 +539,15 @@ class Coder:
             where = (
                 location or self._side_country(targets, article.date) or self._named_country(sent)
             )
-            sources = self._locals(cand.local_sources, where, article, article_wide=True)
+            sources = self._locals(
+                cand.local_sources, where, article, article_wide=True,
+                words=sent.doc, span=cand.local_source_words,
+            )  # fmt: skip
         if not targets and cand.local_targets:
-            targets = self._locals(cand.local_targets, location, article, article_wide=False)
+            targets = self._locals(
+                cand.local_targets, location, article, article_wide=False,
+                words=sent.doc, span=cand.local_target_words,
+            )  # fmt: skip
         if not sources:
             return []
         rioters = [p for p in (*sources, *targets) if p.actor.sector == "OPP"]
@@ -590,6 +604,8 @@ class Coder:
         article: Article,
         *,
         article_wide: bool,
+        words: Doc | None = None,
+        span: tuple[int, int] | None = None,
     ) -> list[Participant]:
         """Generic agents of the country where the event happened ("protesters" in Lahore);
         with ``article_wide``, of the article's main place when the sentence names none."""
@@ -600,6 +616,14 @@ class Coder:
         state = state_actor(self.kb, location.country, on=article.date)
         if state is None:
             return []
+        if words is not None and span is not None:  # "Protesters", not "opp"
+            named = words[span[0] : span[1]]
+            return [
+                Participant(
+                    named.text, with_sector(state, sector), named.start_char, named.end_char
+                )
+                for sector in sectors[:1]
+            ]
         return [Participant(sector.lower(), with_sector(state, sector)) for sector in sectors[:1]]
 
     def _side_country(self, sides: list[Participant], side_day: dt.date) -> Location | None:
@@ -826,6 +850,11 @@ def _embedding(token: Token) -> int:
     """How many subordinate clauses deep ``token`` sits: the sentence's main act is what the
     sentence reports; an act in a relative or adverbial clause is background."""
     return sum(1 for t in (token, *token.ancestors) if t.dep_ in SUBORDINATE)
+
+
+def _phrase(tokens: list[Token]) -> tuple[int, int] | None:
+    """The token range of the first argument's phrase, if there is one."""
+    return arg.noun_phrase(tokens[0]) if tokens else None
 
 
 def _same(a: Participant, b: Participant) -> bool:
