@@ -11,22 +11,18 @@ was also vice president a head of state."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from rapidfuzz import fuzz
+from tests.actors import curated
 
 from realpolitik.actors import ActorBase
 from realpolitik.actors.entries import Person
 from realpolitik.actors.loader import read_yaml
-from realpolitik.actors.text import fold
 
-REPO = Path(__file__).resolve().parents[2]
-DEPUTIES = REPO / "src/realpolitik/data/actors/people_deputies.yaml"
+DEPUTIES = curated.DATA / "people_deputies.yaml"
 
 #: role -> (sector, rank)
 ROLES = {
@@ -103,8 +99,6 @@ ACTING = {
     "Dalia Itzik": "acting president in 2007 while speaker of the Knesset",
     "Alen Simonyan": "acting president in 2022 while president of the National Assembly",
 }
-
-CIA_DAY = dt.date(2019, 10, 6)
 
 #: The CIA directory's country names for the states covered.
 STATES = {
@@ -184,22 +178,11 @@ CIA_EXEMPT = {
     "followed",
 }
 
-Holders = dict[tuple[str, str], list[tuple[Person, dt.date, dt.date]]]
-
-
-def _tokens(name: str) -> list[str]:
-    words = re.split(r"[^a-z]+", fold(re.sub(r"\(.*?\)", " ", name)))
-    return [w for w in words if w and w not in {"al", "el", "acting"}]
-
-
-def same_person(a: str, b: str) -> bool:
-    """Every word of the shorter name matches a word of the other, allowing for
-    transliteration ("Dostum"/"DOSTAM", "Danish"/"DANESH")."""
-    x, y = _tokens(a), _tokens(b)
-    if not x or not y:
-        return False
-    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
-    return all(max(fuzz.ratio(w, v) for v in long_) >= 70 for w in short)
+#: Name matching on the folded words without particles, allowing for transliteration
+#: ("Dostum"/"DOSTAM", "Danish"/"DANESH").
+same_person = curated.NameMatch(
+    threshold=70, particles={"al", "el", "acting"}, drop_brackets=True
+).same
 
 
 def test_name_matching() -> None:
@@ -216,19 +199,9 @@ def people() -> list[Person]:
 
 
 @pytest.fixture(scope="module")
-def holders(people: list[Person]) -> Holders:
-    out: Holders = defaultdict(list)
-    for person in people:
-        for s in person.spells:
-            assert s.start is not None
-            out[(s.entity, s.role)].append((person, s.start, s.end or dt.date.max))
-    for spells in out.values():
-        spells.sort(key=lambda h: (h[1], h[2]))
-    return out
-
-
-def _on(holders: Holders, office: tuple[str, str], day: dt.date) -> list[Person]:
-    return [p for p, start, end in holders[office] if start <= day < end]
+def holders(people: list[Person]) -> curated.Holders:
+    assert all(s.start is not None for person in people for s in person.spells)
+    return curated.index_holders(people)
 
 
 def test_file_entries_are_well_formed(people: list[Person]) -> None:
@@ -249,18 +222,18 @@ def test_file_entries_are_well_formed(people: list[Person]) -> None:
             )
 
 
-def test_every_office_has_holders(holders: Holders) -> None:
+def test_every_office_has_holders(holders: curated.Holders) -> None:
     assert not [office for office in sorted(OFFICES) if not holders[office]]
 
 
-def test_no_more_holders_than_seats(holders: Holders) -> None:
+def test_no_more_holders_than_seats(holders: curated.Holders) -> None:
     """A successor may start a few days before the predecessor's recorded end (dates to the
     month), no more: a week into each spell, the office has no more holders than seats."""
     crowded = []
     for office, spells in holders.items():
         for _, start, end in spells:
             day = min(start + dt.timedelta(days=7), end - dt.timedelta(days=1))
-            on = {p.name for p in _on(holders, office, day)}
+            on = {p.name for p in curated.holders_on(holders, office, day, end_included=False)}
             if len(on) > OFFICES[office]:
                 crowded.append((office, str(day), sorted(on)))
     assert not crowded
@@ -290,7 +263,7 @@ def test_open_spells_and_uncertain_ends(people: list[Person]) -> None:
         assert len(ongoing) == 1, (office, ongoing)
 
 
-def test_known_holders_on_dates(holders: Holders) -> None:
+def test_known_holders_on_dates(holders: curated.Holders) -> None:
     checks = [
         ("usa", "vice president", "2006-01-01", "Dick Cheney"),
         ("usa", "vice president", "2022-01-01", "Kamala Harris"),
@@ -310,7 +283,10 @@ def test_known_holders_on_dates(holders: Holders) -> None:
     ]
     wrong = []
     for state, role, day, name in checks:
-        on = [p.name for p in _on(holders, (state, role), dt.date.fromisoformat(day))]
+        ours = curated.holders_on(
+            holders, (state, role), dt.date.fromisoformat(day), end_included=False
+        )
+        on = [p.name for p in ours]
         if on != [name]:
             wrong.append((state, role, day, name, on))
     assert not wrong
@@ -342,21 +318,13 @@ def test_vice_president_leaves_on_becoming_head_of_state(
     assert not wrong
 
 
-def test_cia_2019_holders_match(shared: Path, holders: Holders) -> None:
-    path = shared / "data/actors_ref/cia_world_leaders_2019/cia_world_leaders_2019-10.csv"
-    cia: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for row in csv.DictReader(path.open(encoding="utf-8")):
-        state = STATES.get(row["country"].strip())
-        name = row["person"].strip()
-        if state is None or not name:
-            continue  # a state outside this file, or a vacant office (Iraq's in 2019)
-        for role, title in _TITLE:
-            if title.search(row["title"].strip()) and (state, role) in OFFICES:
-                cia[(state, role)].append(name)
+def test_cia_2019_holders_match(shared: Path, holders: curated.Holders) -> None:
+    # a state outside this file, or a vacant office (Iraq's in 2019), gives no row
+    cia = curated.cia_holders(shared, STATES, _TITLE, lambda office: office in OFFICES)
     assert len(cia) >= 25
     wrong = []
     for (state, role), names in sorted(cia.items()):
-        ours = _on(holders, (state, role), CIA_DAY)
+        ours = curated.holders_on(holders, (state, role), curated.CIA_DAY, end_included=False)
         if (state, role) in CIA_EXEMPT:
             ok = any(same_person(n, c) for p in ours for n in p.names for c in names)
             assert not ok, f"{state} {role} now matches the CIA row: drop the exemption"
@@ -393,9 +361,9 @@ def test_cia_2019_holders_match(shared: Path, holders: Holders) -> None:
 def test_holder_resolves_on_the_date(
     kb: ActorBase, mention: str, day: str, person: str, country: str, sector: str, role: str
 ) -> None:
-    actor = kb.resolve(mention, on=dt.date.fromisoformat(day))
-    assert actor is not None and actor.person == person, actor
-    assert (actor.country, actor.sector, actor.role) == (country, sector, role), actor
+    curated.assert_resolves(
+        kb, mention, day, person=person, country=country, sector=sector, role=role
+    )
 
 
 @pytest.mark.parametrize(
@@ -413,9 +381,7 @@ def test_holder_resolves_on_the_date(
 def test_holder_out_of_office_is_elite(
     kb: ActorBase, mention: str, day: str, person: str, country: str
 ) -> None:
-    actor = kb.resolve(mention, on=dt.date.fromisoformat(day))
-    assert actor is not None and actor.person == person, actor
-    assert actor.country == country and actor.sector == "ELI", actor
+    curated.assert_resolves(kb, mention, day, person=person, country=country, sector="ELI")
 
 
 @pytest.mark.parametrize(
@@ -428,8 +394,7 @@ def test_holder_out_of_office_is_elite(
     ],
 )
 def test_head_of_state_outranks_the_vice_presidency(kb: ActorBase, mention: str, day: str) -> None:
-    actor = kb.resolve(mention, on=dt.date.fromisoformat(day))
-    assert actor is not None and actor.sector == "GOV" and actor.role == "head of state", actor
+    curated.assert_resolves(kb, mention, day, sector="GOV", role="head of state")
 
 
 def test_title_with_a_country_is_no_person(kb: ActorBase) -> None:

@@ -6,25 +6,20 @@ holder another file dates for the same office counts and a clash between files f
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from rapidfuzz import fuzz
+from tests.actors import curated
 
 from realpolitik.actors import ActorBase
-from realpolitik.actors.entries import Person, Spell
+from realpolitik.actors.entries import Spell
 from realpolitik.actors.loader import read_yaml
-from realpolitik.actors.text import fold
 
-REPO = Path(__file__).resolve().parents[2]
-DATA = REPO / "src/realpolitik/data/actors"
-ECONOMY = DATA / "people_economy.yaml"
+ECONOMY = curated.DATA / "people_economy.yaml"
 
 FINANCE = "finance minister"
 BANK = "governor of the central bank"
@@ -79,7 +74,6 @@ ENTITIES = {*STATES.values(), ECB}
 #: Offices the file leaves out (dates not established).
 NO_OFFICE = {("eth", BANK), ("are", BANK), (ECB, FINANCE)}
 
-CIA_DAY = dt.date(2019, 10, 6)
 LAST_DAY = dt.date(2025, 12, 31)  # no spell runs past the last day established
 
 #: Stretches with no dated holder, as the file's opening comment lists them: a date from
@@ -201,30 +195,21 @@ _BANK_TITLE = re.compile(
     r"^(governor|president|chairman) of (the )?.*\b(bank|bundesbank|monetary agency)\b", re.I
 )
 
-_PARTICLES = {"al", "el", "bin", "ibn", "de", "acting"}
-_SPELLINGS = {
-    "mohamed": "muhammad",
-    "mohammed": "muhammad",
-    "mohammad": "muhammad",
-    "abdallah": "abdullah",
-    "ahmed": "ahmad",
-    "husayn": "hussein",
-}
-
-
-def _tokens(name: str) -> list[str]:
-    words = [w for w in re.split(r"[^a-z]+", fold(re.sub(r"\(.*?\)", " ", name))) if w]
-    return [_SPELLINGS.get(w, w) for w in words if w not in _PARTICLES]
-
-
-def same_person(a: str, b: str) -> bool:
-    """Every word of the shorter name matches a word of the other, allowing for
-    transliteration ("Smolii"/"Smoliy", "Husayn"/"Hussein")."""
-    x, y = _tokens(a), _tokens(b)
-    if not x or not y:
-        return False
-    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
-    return all(max(fuzz.ratio(w, v) for v in long_) >= 75 for w in short)
+#: Name matching on the folded words without particles, allowing for transliteration
+#: ("Smolii"/"Smoliy", "Husayn"/"Hussein").
+same_person = curated.NameMatch(
+    threshold=75,
+    particles={"al", "el", "bin", "ibn", "de", "acting"},
+    spellings={
+        "mohamed": "muhammad",
+        "mohammed": "muhammad",
+        "mohammad": "muhammad",
+        "abdallah": "abdullah",
+        "ahmed": "ahmad",
+        "husayn": "hussein",
+    },
+    drop_brackets=True,
+).same
 
 
 def test_name_matching() -> None:
@@ -235,26 +220,12 @@ def test_name_matching() -> None:
     assert not same_person("Philip Lowe", "Glenn Robert STEVENS")
 
 
-Spells = dict[tuple[str, str], list[tuple[Person, dt.date, dt.date]]]
-
-
-def _holders() -> Spells:
-    out: Spells = defaultdict(list)
-    for path in sorted(DATA.glob("people*.yaml")):
-        for person in read_yaml(path).people:
-            for s in person.spells:
-                if s.entity in ENTITIES and s.role in RANKS and s.start is not None:
-                    out[(s.entity, s.role)].append((person, s.start, s.end or dt.date.max))
-    return out
-
-
 @pytest.fixture(scope="module")
-def holders() -> Spells:
-    return _holders()
-
-
-def _on(holders: Spells, entity: str, role: str, day: dt.date) -> list[Person]:
-    return [p for p, start, end in holders[(entity, role)] if start <= day <= end]
+def holders() -> curated.Holders:
+    return curated.index_holders(
+        curated.read_people(sorted(curated.DATA.glob("people*.yaml"))),
+        lambda s: s.entity in ENTITIES and s.role in RANKS,
+    )
 
 
 def test_file_entries_are_well_formed() -> None:
@@ -293,7 +264,7 @@ def test_last_holders_say_the_end_is_the_last_day_known() -> None:
     assert not unmarked
 
 
-def test_every_state_has_both_offices(holders: Spells) -> None:
+def test_every_state_has_both_offices(holders: curated.Holders) -> None:
     missing = [
         (entity, role)
         for entity in sorted(ENTITIES)
@@ -303,16 +274,10 @@ def test_every_state_has_both_offices(holders: Spells) -> None:
     assert not missing
 
 
-def test_one_holder_at_a_time(holders: Spells) -> None:
+def test_one_holder_at_a_time(holders: curated.Holders) -> None:
     """A successor may start a few days before the predecessor's recorded end (dates to the
     month), no more."""
-    clashes = []
-    for (entity, role), spells in holders.items():
-        spells = sorted(spells, key=lambda s: (s[1], s[2]))
-        for (p, _, end), (q, start, _) in itertools.pairwise(spells):
-            if p.id != q.id and (end - start).days > 7:
-                clashes.append((entity, role, p.name, str(end), q.name, str(start)))
-    assert not clashes
+    assert not curated.office_clashes(holders)
 
 
 def _check_days() -> Iterator[dt.date]:
@@ -321,14 +286,18 @@ def _check_days() -> Iterator[dt.date]:
         yield dt.date(year, 7, 1)
 
 
-def test_gaps_are_the_listed_ones(holders: Spells) -> None:
+def test_gaps_are_the_listed_ones(holders: curated.Holders) -> None:
     unlisted, filled = [], []
     for entity in sorted(ENTITIES):
         for role in RANKS:
             if (entity, role) in NO_OFFICE:
                 continue
             gaps = GAPS.get((entity, role), [])
-            empty = [d for d in _check_days() if not _on(holders, entity, role, d)]
+            empty = [
+                d
+                for d in _check_days()
+                if not curated.holders_on(holders, (entity, role), d, end_included=True)
+            ]
             unlisted += [(entity, role, str(d)) for d in empty
                          if not any(a <= d <= b for a, b in gaps)]  # fmt: skip
             filled += [(entity, role, str(a)) for a, b in gaps
@@ -337,36 +306,20 @@ def test_gaps_are_the_listed_ones(holders: Spells) -> None:
     assert not filled, "a listed gap is filled now: drop it from GAPS and the file's comment"
 
 
-def _cia_rows(shared: Path) -> Iterator[tuple[str, str, str]]:
-    path = shared / "data/actors_ref/cia_world_leaders_2019/cia_world_leaders_2019-10.csv"
-    for row in csv.DictReader(path.open(encoding="utf-8")):
-        state = STATES.get(row["country"].strip())
-        name, title = row["person"].strip(), row["title"].strip()
-        if state is None or not name:
-            continue  # a state outside this file, or a vacant office (Pakistan's in 2019)
+def test_cia_2019_holders_match(shared: Path, holders: curated.Holders) -> None:
+    cia: dict[tuple[str, str], list[str]] = defaultdict(list)
+    # a state outside this file, or a vacant office (Pakistan's in 2019), gives no row
+    for state, title, name in curated.cia_rows(shared, STATES):
         finance = _STATE_FINANCE_TITLE.get(state, _FINANCE_TITLE)
         if finance.search(title):
-            yield state, FINANCE, name
+            cia[(state, FINANCE)].append(name)
         elif _BANK_TITLE.search(title):
-            yield state, BANK, name
-
-
-def test_cia_2019_holders_match(shared: Path, holders: Spells) -> None:
-    cia: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for state, role, name in _cia_rows(shared):
-        cia[(state, role)].append(name)
+            cia[(state, BANK)].append(name)
     assert len(cia) >= 70
     assert all(len(names) == 1 for names in cia.values()), cia
-    wrong = []
-    for (state, role), names in sorted(cia.items()):
-        ours = _on(holders, state, role, CIA_DAY)
-        ok = any(same_person(n, c) for p in ours for n in p.names for c in names)
-        if (state, role) in CIA_EXEMPT:
-            assert not ok, f"{state} {role} now matches the CIA row: drop the exemption"
-            continue
-        if not ok:
-            wrong.append((state, role, names, [p.name for p in ours]))
-    assert not wrong
+    curated.assert_reference_holders(
+        cia, holders, curated.CIA_DAY, same=same_person, exempt=CIA_EXEMPT, end_included=True
+    )
 
 
 @pytest.fixture(scope="module")
@@ -418,8 +371,7 @@ def kb() -> ActorBase:
 def test_names_resolve_on_the_date(
     kb: ActorBase, mention: str, day: str, country: str, sector: str
 ) -> None:
-    actor = kb.resolve(mention, on=dt.date.fromisoformat(day))
-    assert actor is not None and (actor.country, actor.sector) == (country, sector)
+    curated.assert_resolves(kb, mention, day, country=country, sector=sector)
 
 
 @pytest.mark.parametrize(
@@ -428,8 +380,7 @@ def test_names_resolve_on_the_date(
      ("Jean-Claude Trichet", "2008-01-01")],
 )  # fmt: skip
 def test_ecb_presidents_resolve_to_the_ecb(kb: ActorBase, mention: str, day: str) -> None:
-    actor = kb.resolve(mention, on=dt.date.fromisoformat(day))
-    assert actor is not None and actor.id == ECB
+    curated.assert_resolves(kb, mention, day, id=ECB)
 
 
 @pytest.mark.parametrize(
@@ -444,5 +395,4 @@ def test_ecb_presidents_resolve_to_the_ecb(kb: ActorBase, mention: str, day: str
 def test_title_and_name_resolve_to_the_holder(
     kb: ActorBase, mention: str, day: str, person: str
 ) -> None:
-    actor = kb.resolve(mention, on=dt.date.fromisoformat(day))
-    assert actor is not None and actor.person == person and actor.sector == "GOV"
+    curated.assert_resolves(kb, mention, day, person=person, sector="GOV")

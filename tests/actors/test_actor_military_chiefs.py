@@ -11,24 +11,18 @@ also army chief a head of state."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import itertools
 import re
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from rapidfuzz import fuzz
+from tests.actors import curated
 
 from realpolitik.actors import ActorBase
-from realpolitik.actors.entries import Person
 from realpolitik.actors.loader import read_yaml
-from realpolitik.actors.text import fold
 
-REPO = Path(__file__).resolve().parents[2]
-DATA = REPO / "src/realpolitik/data/actors"
-CHIEFS = DATA / "people_military_chiefs.yaml"
+CHIEFS = curated.DATA / "people_military_chiefs.yaml"
 
 ROLES = {"military chief": 50, "chief of staff": 55, "army chief": 55, "commander": 55}
 
@@ -120,24 +114,13 @@ TO_MINISTRY = [
     ("Paulo Sergio Nogueira de Oliveira", "bra"),
 ]
 
-CIA_DAY = dt.date(2019, 10, 6)
-
 #: The CIA directory's countries this file covers, and the titles of the offices.
 CIA_STATES = {"Algeria": "dza", "Egypt": "egy", "Iran": "irn", "Israel": "isr", "Turkey": "tur"}
 _CIA_TITLE = re.compile(r"chief of (the )?(general )?staff, .*(army|armed forces)", re.I)
 
-Holders = dict[tuple[str, str], list[tuple[Person, dt.date, dt.date]]]
-
-
-def same_person(a: str, b: str) -> bool:
-    """Every word of the shorter name is close to a word of the other ("GAID-SALAH" and
-    "Ahmed Gaid Salah")."""
-    x, y = (re.split(r"[^a-z]+", fold(n)) for n in (a, b))
-    x, y = [w for w in x if len(w) > 1], [w for w in y if len(w) > 1]
-    if not x or not y:
-        return False
-    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
-    return all(max(fuzz.ratio(w, v) for v in long_) >= 75 for w in short)
+#: Name matching: every word of the shorter name (one-letter words left out) is close to a
+#: word of the other ("GAID-SALAH" and "Ahmed Gaid Salah").
+same_person = curated.NameMatch(threshold=75, min_length=2).same
 
 
 def test_name_matching() -> None:
@@ -152,21 +135,10 @@ def kb() -> ActorBase:
 
 
 @pytest.fixture(scope="module")
-def holders(kb: ActorBase) -> Holders:
+def holders(kb: ActorBase) -> curated.Holders:
     """Every spell of the covered offices in the whole base (all files merged), so that
     another file's holder of the same office is checked too."""
-    out: Holders = defaultdict(list)
-    for person in kb.data.people:
-        for s in person.spells:
-            if (s.entity, s.role) in OFFICES and s.start is not None:
-                out[(s.entity, s.role)].append((person, s.start, s.end or dt.date.max))
-    for spells in out.values():
-        spells.sort(key=lambda h: (h[1], h[2]))
-    return out
-
-
-def _on(holders: Holders, office: tuple[str, str], day: dt.date) -> list[Person]:
-    return [p for p, start, end in holders[office] if start <= day <= end]
+    return curated.index_holders(kb.data.people, lambda s: (s.entity, s.role) in OFFICES)
 
 
 def test_file_entries_are_well_formed() -> None:
@@ -187,22 +159,17 @@ def test_file_entries_are_well_formed() -> None:
             assert s.end is None or s.end <= dt.date(2026, 12, 31), (person.name, s)
 
 
-def test_every_office_has_holders(holders: Holders) -> None:
+def test_every_office_has_holders(holders: curated.Holders) -> None:
     assert not [office for office in sorted(OFFICES) if not holders[office]]
 
 
-def test_spells_do_not_overlap(holders: Holders) -> None:
+def test_spells_do_not_overlap(holders: curated.Holders) -> None:
     """One holder at a time: a successor may start a few days before the predecessor's
     recorded end (dates to the month), no more."""
-    clashes = []
-    for (entity, role), spells in holders.items():
-        for (p, _, end), (q, start, _) in itertools.pairwise(spells):
-            if p.id != q.id and (end - start).days > 7:
-                clashes.append((entity, role, p.name, str(end), q.name, str(start)))
-    assert not clashes
+    assert not curated.office_clashes(holders)
 
 
-def test_no_unexplained_vacancy(holders: Holders) -> None:
+def test_no_unexplained_vacancy(holders: curated.Holders) -> None:
     """A successor takes over within a week of the predecessor's end, unless the vacancy is
     known (``GAPS``): a wrong year in either date shows up here."""
     gaps = {}
@@ -227,31 +194,31 @@ def test_chief_hands_over_on_becoming_defence_minister(
     assert abs((first - chief.end).days) <= 7, (name, chief.end, first)
 
 
-def test_cia_2019_chiefs_of_staff_match(shared: Path, holders: Holders) -> None:
-    path = shared / "data/actors_ref/cia_world_leaders_2019/cia_world_leaders_2019-10.csv"
+def test_cia_2019_chiefs_of_staff_match(shared: Path, holders: curated.Holders) -> None:
     rows = [
         (CIA_STATES[row["country"].strip()], row["person"].strip())
-        for row in csv.DictReader(path.open(encoding="utf-8"))
+        for row in curated.cia_2019(shared)
         if row["country"].strip() in CIA_STATES and _CIA_TITLE.search(row["title"])
     ]
     assert rows  # Algeria's "Deputy Minister of National Defense & Chief of Staff, ..."
     wrong = []
     for state, name in rows:
-        ours = _on(holders, (state, "military chief"), CIA_DAY)
+        ours = curated.holders_on(
+            holders, (state, "military chief"), curated.CIA_DAY, end_included=True
+        )
         if not any(same_person(n, name) for p in ours for n in p.names):
             wrong.append((state, name, [p.name for p in ours]))
     assert not wrong
 
 
 def test_lebanese_commanders_left_the_army_on_becoming_president(
-    shared: Path, holders: Holders
+    shared: Path, holders: curated.Holders
 ) -> None:
     """The Wikidata start of Michel Suleiman's and Joseph Aoun's presidencies is the end of
     their army command."""
-    path = shared / "data/actors_ref/wikidata_hos_hog_geografia/leaders_history.csv"
     starts = {
         row["person"]: dt.date.fromisoformat(row["start"][:10])
-        for row in csv.DictReader(path.open(encoding="utf-8"))
+        for row in curated.wikidata_leaders(shared)
         if row["iso3"] == "LBN" and row["role"] == "head_of_state" and row["start"][:4] >= "2000"
     }
     ends = {p.name: end for p, _, end in holders[("lbn", "army chief")]}
@@ -307,9 +274,7 @@ def test_lebanese_commanders_left_the_army_on_becoming_president(
 def test_commander_resolves_on_the_date(
     kb: ActorBase, mention: str, day: str, person: str, country: str
 ) -> None:
-    actor = kb.resolve(mention, on=dt.date.fromisoformat(day))
-    assert actor is not None and actor.person == person, actor
-    assert actor.country == country and actor.sector == "MIL", actor
+    curated.assert_resolves(kb, mention, day, person=person, country=country, sector="MIL")
 
 
 @pytest.mark.parametrize(
@@ -328,9 +293,7 @@ def test_commander_resolves_on_the_date(
 def test_commander_out_of_office_is_elite(
     kb: ActorBase, mention: str, day: str, person: str, country: str
 ) -> None:
-    actor = kb.resolve(mention, on=dt.date.fromisoformat(day))
-    assert actor is not None and actor.person == person, actor
-    assert actor.country == country and actor.sector == "ELI", actor
+    curated.assert_resolves(kb, mention, day, person=person, country=country, sector="ELI")
 
 
 @pytest.mark.parametrize(
@@ -345,8 +308,7 @@ def test_commander_out_of_office_is_elite(
 def test_head_of_state_outranks_the_command(
     kb: ActorBase, mention: str, day: str, role: str
 ) -> None:
-    actor = kb.resolve(mention, on=dt.date.fromisoformat(day))
-    assert actor is not None and actor.sector == "GOV" and actor.role == role, actor
+    curated.assert_resolves(kb, mention, day, sector="GOV", role=role)
 
 
 def test_title_with_a_country_is_no_person(kb: ActorBase) -> None:

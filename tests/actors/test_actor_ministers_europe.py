@@ -8,26 +8,19 @@ looked up in all of them together (``people.yaml``, ``people_ministers.yaml`` an
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import itertools
 import re
-from collections import defaultdict
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from rapidfuzz import fuzz
+from tests.actors import curated
 
 from realpolitik.actors import ActorBase
-from realpolitik.actors.entries import Person
 from realpolitik.actors.loader import read_yaml
-from realpolitik.actors.text import fold
 
-REPO = Path(__file__).resolve().parents[2]
-DATA = REPO / "src/realpolitik/data/actors"
-EUROPE = DATA / "people_ministers_europe.yaml"
-CURATED = [DATA / "people.yaml", DATA / "people_ministers.yaml", EUROPE]
+EUROPE = curated.DATA / "people_ministers_europe.yaml"
+CURATED = [curated.DATA / "people.yaml", curated.DATA / "people_ministers.yaml", EUROPE]
 
 ROLES = {"foreign minister": 30, "defence minister": 35, "interior minister": 40}
 HIGH_REP = "high representative"
@@ -106,9 +99,6 @@ FULL_GAPS = {
     ("srb", "defence minister", 2006),
 }
 
-CIA_DAY = dt.date(2019, 10, 6)
-EP_DAY = dt.date(2023, 1, 10)
-
 #: CIA directory rows the curated data rightly disagrees with: (state, role) -> why.  The
 #: directory is often months out of date.
 CIA_EXEMPT = {
@@ -183,19 +173,9 @@ _TITLE = [
 ]
 
 
-def _tokens(name: str) -> list[str]:
-    """Folded name words ("Jüri LUIK" gives ``juri``, ``luik``)."""
-    return [w for w in re.split(r"[^a-z]+", fold(re.sub(r"\(.*?\)", " ", name))) if w]
-
-
-def same_person(a: str, b: str) -> bool:
-    """Every word of the shorter name matches a word of the other, allowing for
-    transliteration ("Makei"/"Makey", "Mnatsakanyan"/"Mnatsakanian")."""
-    x, y = _tokens(a), _tokens(b)
-    if not x or not y:
-        return False
-    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
-    return all(max(fuzz.ratio(w, v) for v in long_) >= 75 for w in short)
+#: Name matching on the folded words ("Jüri LUIK" gives ``juri``, ``luik``), allowing for
+#: transliteration ("Makei"/"Makey", "Mnatsakanyan"/"Mnatsakanian").
+same_person = curated.NameMatch(threshold=75, drop_brackets=True).same
 
 
 def test_name_matching() -> None:
@@ -206,34 +186,15 @@ def test_name_matching() -> None:
     assert not same_person("Pavlo Klimkin", "Vadym PRYSTAIKO")
 
 
-def _people() -> list[Person]:
-    return [p for path in CURATED for p in read_yaml(path).people]
-
-
-Holders = dict[tuple[str, str], list[tuple[Person, dt.date, dt.date]]]
-
-
-def _holders(people: list[Person]) -> Holders:
-    states = set(STATES.values())
-    out: Holders = defaultdict(list)
-    for person in people:
-        for s in person.spells:
-            ours = (s.entity in states and s.role in ROLES) or (s.entity, s.role) == (
-                "eu",
-                HIGH_REP,
-            )
-            if ours and s.start is not None:
-                out[(s.entity, s.role)].append((person, s.start, s.end or dt.date.max))
-    return out
-
-
 @pytest.fixture(scope="module")
-def holders() -> Holders:
-    return _holders(_people())
-
-
-def _on(holders: Holders, state: str, role: str, day: dt.date) -> list[Person]:
-    return [p for p, start, end in holders[(state, role)] if start <= day < end]
+def holders() -> curated.Holders:
+    states = set(STATES.values())
+    return curated.index_holders(
+        curated.read_people(CURATED),
+        lambda s: (
+            (s.entity in states and s.role in ROLES) or (s.entity, s.role) == ("eu", HIGH_REP)
+        ),
+    )
 
 
 def test_file_entries_are_well_formed() -> None:
@@ -255,7 +216,7 @@ def test_file_entries_are_well_formed() -> None:
             assert any(s.start.day == 1 or (s.end and s.end.day == 1) for s in person.spells)
 
 
-def test_every_state_has_its_offices(holders: Holders) -> None:
+def test_every_state_has_its_offices(holders: curated.Holders) -> None:
     states = set(STATES.values())
     missing = [
         (state, role)
@@ -268,30 +229,24 @@ def test_every_state_has_its_offices(holders: Holders) -> None:
     assert not stray, "covered now: drop from NOT_COVERED and the file's list of gaps"
 
 
-def test_first_states_have_a_holder_every_year(holders: Holders) -> None:
+def test_first_states_have_a_holder_every_year(holders: curated.Holders) -> None:
     gaps = [
         (state, role, year)
         for state in FULL
         for role in ROLES
         for year in range(2005, 2026)
-        if not _on(holders, state, role, dt.date(year, 7, 1))
+        if not curated.holders_on(holders, (state, role), dt.date(year, 7, 1), end_included=False)
     ]
     assert sorted(gaps) == sorted(FULL_GAPS)
 
 
-def test_spells_do_not_overlap(holders: Holders) -> None:
+def test_spells_do_not_overlap(holders: curated.Holders) -> None:
     """One holder at a time: a successor may start a few days before the predecessor's
     recorded end (dates to the month), no more."""
-    clashes = []
-    for (state, role), spells in holders.items():
-        spells = sorted(spells, key=lambda s: (s[1], s[2]))
-        for (p, _, end), (q, start, _) in itertools.pairwise(spells):
-            if p.id != q.id and (end - start).days > 7:
-                clashes.append((state, role, p.name, str(end), q.name, str(start)))
-    assert not clashes
+    assert not curated.office_clashes(holders)
 
 
-def test_high_representatives_follow_each_other(holders: Holders) -> None:
+def test_high_representatives_follow_each_other(holders: curated.Holders) -> None:
     spells = sorted(holders[("eu", HIGH_REP)], key=lambda s: s[1])
     names = [p.name for p, _, _ in spells]
     assert names[:2] == ["Javier Solana", "Catherine Ashton"]
@@ -300,54 +255,28 @@ def test_high_representatives_follow_each_other(holders: Holders) -> None:
         assert 0 <= (start - end).days <= 2
 
 
-def _cia_rows(shared: Path) -> Iterator[tuple[str, str, str]]:
-    path = shared / "data/actors_ref/cia_world_leaders_2019/cia_world_leaders_2019-10.csv"
-    for row in csv.DictReader(path.open(encoding="utf-8")):
-        state = STATES.get(row["country"].strip())
-        name = row["person"].strip()
-        if state is None or not name:
-            continue
-        for role, title in _TITLE:
-            if title.search(row["title"].strip()):
-                yield state, role, name
-
-
-def test_cia_2019_holders_match(shared: Path, holders: Holders) -> None:
-    cia: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for state, role, name in _cia_rows(shared):
-        if (state, role) not in NOT_COVERED:
-            cia[(state, role)].append(name)
+def test_cia_2019_holders_match(shared: Path, holders: curated.Holders) -> None:
+    cia = curated.cia_holders(shared, STATES, _TITLE, lambda office: office not in NOT_COVERED)
     assert len(cia) >= 60
-    wrong = []
-    for (state, role), names in sorted(cia.items()):
-        ours = _on(holders, state, role, CIA_DAY)
-        ok = any(same_person(n, c) for p in ours for n in p.names for c in names)
-        if (state, role) in CIA_EXEMPT:
-            assert not ok, f"{state} {role} now matches the CIA row: drop the exemption"
-            continue
-        if not ok:
-            wrong.append((state, role, names, [p.name for p in ours]))
-    assert not wrong
+    curated.assert_reference_holders(
+        cia, holders, curated.CIA_DAY, same=same_person, exempt=CIA_EXEMPT, end_included=False
+    )
 
 
-def test_everypolitician_2023_foreign_ministers_match(shared: Path, holders: Holders) -> None:
-    path = shared / "data/actors_ref/everypolitician_world/sources_foreign_wikidata.csv"
-    ep: dict[str, list[str]] = defaultdict(list)
-    for row in csv.DictReader(path.open(encoding="utf-8")):
-        state = STATES.get(row["countryLabel"].strip())
-        if state is not None and row["name"].strip():
-            ep[state].append(row["name"])
+def test_everypolitician_2023_foreign_ministers_match(
+    shared: Path, holders: curated.Holders
+) -> None:
+    ep = curated.everypolitician_holders(shared, STATES, skip_unnamed=True)
     assert len(ep) >= 25
-    wrong = []
-    for state, names in sorted(ep.items()):
-        ours = _on(holders, state, "foreign minister", EP_DAY)
-        ok = any(same_person(n, e) for p in ours for n in p.names for e in names)
-        if state in EP_EXEMPT:
-            assert not ok, f"{state} now matches EveryPolitician: drop the exemption"
-            continue
-        if not ok:
-            wrong.append((state, names, [p.name for p in ours]))
-    assert not wrong
+    curated.assert_reference_holders(
+        ep,
+        holders,
+        curated.EP_DAY,
+        same=same_person,
+        exempt=EP_EXEMPT,
+        end_included=False,
+        role="foreign minister",
+    )
 
 
 @pytest.fixture(scope="module")
@@ -382,9 +311,7 @@ def kb() -> ActorBase:
 def test_title_and_name_resolve_on_the_date(
     kb: ActorBase, mention: str, day: str, person: str, country: str
 ) -> None:
-    actor = kb.resolve(mention, on=dt.date.fromisoformat(day))
-    assert actor is not None and actor.person == person
-    assert actor.country == country and actor.sector == "GOV"
+    curated.assert_resolves(kb, mention, day, person=person, country=country, sector="GOV")
 
 
 @pytest.mark.parametrize(
@@ -399,8 +326,7 @@ def test_title_and_name_resolve_on_the_date(
 def test_a_person_with_two_offices_gets_the_one_of_the_date(
     kb: ActorBase, name: str, day: str, role: str
 ) -> None:
-    actor = kb.resolve(name, on=dt.date.fromisoformat(day))
-    assert actor is not None and actor.role == role
+    curated.assert_resolves(kb, name, day, role=role)
 
 
 @pytest.mark.parametrize(
@@ -419,11 +345,9 @@ def test_a_person_with_two_offices_gets_the_one_of_the_date(
     ],
 )
 def test_out_of_office_resolves_as_elite(kb: ActorBase, name: str, day: str, country: str) -> None:
-    actor = kb.resolve(name, on=dt.date.fromisoformat(day))
-    assert actor is not None and actor.country == country and actor.sector == "ELI"
+    curated.assert_resolves(kb, name, day, country=country, sector="ELI")
 
 
 def test_high_representatives_resolve_to_the_eu(kb: ActorBase) -> None:
     for name, day in [("Javier Solana", "2005-01-01"), ("Catherine Ashton", "2012-01-01")]:
-        actor = kb.resolve(name, on=dt.date.fromisoformat(day))
-        assert actor is not None and actor.person == name and actor.role == HIGH_REP
+        curated.assert_resolves(kb, name, day, person=name, role=HIGH_REP)

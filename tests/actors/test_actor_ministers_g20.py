@@ -4,7 +4,6 @@ the CIA cabinet directory (~2019-10-06) and EveryPolitician's foreign ministers 
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 import unicodedata
@@ -14,6 +13,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from tests.actors import curated
 
 from realpolitik.actors.base import data_path
 from realpolitik.actors.entries import Person, Spell
@@ -41,8 +41,6 @@ G20 = {
     "usa": "United States",
 }
 ROLES = ("foreign minister", "defence minister", "interior minister")
-CIA_DAY = dt.date(2019, 10, 6)
-EP_DAY = dt.date(2023, 1, 10)
 Offices = dict[tuple[str, str], list[tuple[Spell, Person]]]
 SLACK = dt.timedelta(days=7)  # a handover may be dated a few days apart by the sources
 
@@ -229,19 +227,18 @@ def test_spells_are_ordered_and_do_not_overlap(offices: Offices) -> None:
 
 
 def test_holders_match_the_cia_directory_2019(shared: Path, offices: Offices) -> None:
-    path = shared / "data/actors_ref/cia_world_leaders_2019/cia_world_leaders_2019-10.csv"
-    rows = {(r["country"], r["title"]): r["person"] for r in csv.DictReader(path.open())}
+    rows = {(r["country"], r["title"]): r["person"] for r in curated.cia_2019(shared)}
     problems = []
     for (state, role), title in CIA_TITLES.items():
         key = (state, role)
         if key in CIA_WRONG:
             continue
         surname = _cia_surname(rows[(G20[state], title)])
-        holders = _holders(offices, key, CIA_DAY)
+        holders = _holders(offices, key, curated.CIA_DAY)
         if len(holders) != 1:
-            problems.append(f"{key}: {len(holders)} holders on {CIA_DAY}")
+            problems.append(f"{key}: {len(holders)} holders on {curated.CIA_DAY}")
             continue
-        candidates = _before(offices, key, CIA_DAY) if key in CIA_STALE else holders
+        candidates = _before(offices, key, curated.CIA_DAY) if key in CIA_STALE else holders
         if not any(_surname_fits(surname, p) for p in candidates):
             got = [p.name for p in candidates]
             problems.append(f"{key}: CIA {surname!r}, ours {got} (stale: {key in CIA_STALE})")
@@ -249,16 +246,17 @@ def test_holders_match_the_cia_directory_2019(shared: Path, offices: Offices) ->
 
 
 def test_foreign_ministers_match_everypolitician_2023(shared: Path, offices: Offices) -> None:
-    path = shared / "data/actors_ref/everypolitician_world/sources_foreign_wikidata.csv"
-    rows = {r["countryLabel"]: r["name"] for r in csv.DictReader(path.open()) if r["name"]}
+    rows = {
+        r["countryLabel"]: r["name"] for r in curated.everypolitician_foreign(shared) if r["name"]
+    }
     problems = []
     for state, label in EP_COUNTRIES.items():
         key = (state, "foreign minister")
-        holders = _holders(offices, key, EP_DAY)
+        holders = _holders(offices, key, curated.EP_DAY)
         if len(holders) != 1:
-            problems.append(f"{state}: {len(holders)} holders on {EP_DAY}")
+            problems.append(f"{state}: {len(holders)} holders on {curated.EP_DAY}")
             continue
-        candidates = _before(offices, key, EP_DAY) if state in EP_STALE else holders
+        candidates = _before(offices, key, curated.EP_DAY) if state in EP_STALE else holders
         surname = rows[label].split()[-1]
         if not any(_surname_fits(surname, p) for p in candidates):
             got = [p.name for p in candidates]

@@ -8,26 +8,18 @@ looked up in all of them together (``people.yaml``, ``people_ministers.yaml`` an
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import itertools
 import re
-from collections import defaultdict
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from rapidfuzz import fuzz
+from tests.actors import curated
 
 from realpolitik.actors import ActorBase
-from realpolitik.actors.entries import Person
 from realpolitik.actors.loader import read_yaml
-from realpolitik.actors.text import fold
 
-REPO = Path(__file__).resolve().parents[2]
-DATA = REPO / "src/realpolitik/data/actors"
-MENA = DATA / "people_ministers_mena.yaml"
-CURATED = [DATA / "people.yaml", DATA / "people_ministers.yaml", MENA]
+MENA = curated.DATA / "people_ministers_mena.yaml"
+CURATED = [curated.DATA / "people.yaml", curated.DATA / "people_ministers.yaml", MENA]
 
 ROLES = {"foreign minister": 30, "defence minister": 35, "interior minister": 40}
 
@@ -54,9 +46,6 @@ STATES = {
     "Yemen": "yem",
     "Sudan": "sdn",
 }
-
-CIA_DAY = dt.date(2019, 10, 6)
-EP_DAY = dt.date(2023, 1, 10)
 
 #: CIA directory rows the curated data rightly disagrees with: (state, role) -> why.  The
 #: directory is often months out of date, and some offices are left out of the file on purpose.
@@ -105,48 +94,23 @@ _TITLE = [
     ("interior minister", re.compile(r"^minister of (the )?interior", re.I)),
 ]
 
-_PARTICLES = {"al", "el", "bin", "ibn", "bint", "ben", "sheikh", "sayyid", "acting"}
-_SPELLINGS = {
-    "mohamed": "muhammad",
-    "mohammed": "muhammad",
-    "mohammad": "muhammad",
-    "muhammed": "muhammad",
-    "abdallah": "abdullah",
-    "abdulla": "abdullah",
-    "ahmed": "ahmad",
-}
-
-
-def _tokens(name: str) -> list[str]:
-    """Folded name words without particles, transliterations unified ("Abd al-Rahman" and
-    "Abdulrahman" both give ``abdrahman``)."""
-    words = [w for w in re.split(r"[^a-z]+", fold(re.sub(r"\(.*?\)", " ", name))) if w]
-    out: list[str] = []
-    joined = False
-    for word in words:
-        if word in _PARTICLES:
-            continue
-        word = _SPELLINGS.get(word, word)
-        word = re.sub(r"^abd(u|e|a)l(?=[a-z]{3})", "abd", word)
-        if joined:
-            out[-1] += word
-            joined = False
-        elif word == "abd":
-            out.append(word)
-            joined = True
-        else:
-            out.append(word)
-    return out
-
-
-def same_person(a: str, b: str) -> bool:
-    """Every word of the shorter name matches a word of the other, allowing for
-    transliteration ("Yisrael"/"Israel", "al-Atiyah"/"Al Attiyah", "Nasir"/"Nasser")."""
-    x, y = _tokens(a), _tokens(b)
-    if not x or not y:
-        return False
-    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
-    return all(max(fuzz.ratio(w, v) for v in long_) >= 70 for w in short)
+#: Name matching, allowing for transliteration ("Yisrael"/"Israel", "al-Atiyah"/"Al Attiyah",
+#: "Nasir"/"Nasser"); "Abd al-Rahman" and "Abdulrahman" both give ``abdrahman``.
+same_person = curated.NameMatch(
+    threshold=70,
+    particles={"al", "el", "bin", "ibn", "bint", "ben", "sheikh", "sayyid", "acting"},
+    spellings={
+        "mohamed": "muhammad",
+        "mohammed": "muhammad",
+        "mohammad": "muhammad",
+        "muhammed": "muhammad",
+        "abdallah": "abdullah",
+        "abdulla": "abdullah",
+        "ahmed": "ahmad",
+    },
+    drop_brackets=True,
+    join_abd=True,
+).same
 
 
 def test_name_matching() -> None:
@@ -157,26 +121,11 @@ def test_name_matching() -> None:
     assert not same_person("Mohammed al-Hadrami", "Khalid Husayn Muhammad al-YAMANI")
 
 
-def _people() -> list[Person]:
-    return [p for path in CURATED for p in read_yaml(path).people]
-
-
-def _holders(people: list[Person]) -> dict[tuple[str, str], list[tuple[Person, dt.date, dt.date]]]:
-    out: dict[tuple[str, str], list[tuple[Person, dt.date, dt.date]]] = defaultdict(list)
-    for person in people:
-        for s in person.spells:
-            if s.entity in STATES.values() and s.role in ROLES and s.start is not None:
-                out[(s.entity, s.role)].append((person, s.start, s.end or dt.date.max))
-    return out
-
-
 @pytest.fixture(scope="module")
-def holders() -> dict[tuple[str, str], list[tuple[Person, dt.date, dt.date]]]:
-    return _holders(_people())
-
-
-def _on(holders, state: str, role: str, day: dt.date) -> list[Person]:  # type: ignore[no-untyped-def]
-    return [p for p, start, end in holders[(state, role)] if start <= day < end]
+def holders() -> curated.Holders:
+    return curated.index_holders(
+        curated.read_people(CURATED), lambda s: s.entity in STATES.values() and s.role in ROLES
+    )
 
 
 def test_file_entries_are_well_formed() -> None:
@@ -193,9 +142,7 @@ def test_file_entries_are_well_formed() -> None:
             assert s.end is None or s.end >= dt.date(2000, 1, 1), (person.name, s)
 
 
-def test_every_state_has_all_three_offices(
-    holders: dict[tuple[str, str], list[tuple[Person, dt.date, dt.date]]],
-) -> None:
+def test_every_state_has_all_three_offices(holders: curated.Holders) -> None:
     no_office = {("pse", "defence minister")}  # the Palestinian Authority has no defence ministry
     missing = [
         (state, role)
@@ -206,71 +153,36 @@ def test_every_state_has_all_three_offices(
     assert not missing
 
 
-def test_spells_do_not_overlap(
-    holders: dict[tuple[str, str], list[tuple[Person, dt.date, dt.date]]],
-) -> None:
+def test_spells_do_not_overlap(holders: curated.Holders) -> None:
     """One holder at a time: a successor may start a few days before the predecessor's
     recorded end (dates to the month), no more."""
-    clashes = []
-    for (state, role), spells in holders.items():
-        spells = sorted(spells, key=lambda s: (s[1], s[2]))
-        for (p, _, end), (q, start, _) in itertools.pairwise(spells):
-            if p.id != q.id and (end - start).days > 7:
-                clashes.append((state, role, p.name, str(end), q.name, str(start)))
-    assert not clashes
+    assert not curated.office_clashes(holders)
 
 
-def _cia_rows(shared: Path) -> Iterator[tuple[str, str, str]]:
-    path = shared / "data/actors_ref/cia_world_leaders_2019/cia_world_leaders_2019-10.csv"
-    for row in csv.DictReader(path.open(encoding="utf-8")):
-        state = STATES.get(row["country"].strip())
-        name = row["person"].strip()
-        if state is None or not name:
-            continue  # a state outside this file, or a vacant office (Iraq's in 2019)
-        for role, title in _TITLE:
-            if title.search(row["title"].strip()):
-                yield state, role, name
-
-
-def test_cia_2019_holders_match(
-    shared: Path, holders: dict[tuple[str, str], list[tuple[Person, dt.date, dt.date]]]
-) -> None:
-    cia: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for state, role, name in _cia_rows(shared):
-        cia[(state, role)].append(name)
+def test_cia_2019_holders_match(shared: Path, holders: curated.Holders) -> None:
+    # a state outside this file, or a vacant office (Iraq's in 2019), gives no row
+    cia = curated.cia_holders(shared, STATES, _TITLE)
     assert len(cia) >= 45
-    wrong = []
-    for (state, role), names in sorted(cia.items()):
-        ours = _on(holders, state, role, CIA_DAY)
-        ok = any(same_person(n, c) for p in ours for n in p.names for c in names)
-        if (state, role) in CIA_EXEMPT:
-            assert not ok, f"{state} {role} now matches the CIA row: drop the exemption"
-            continue
-        if not ok:
-            wrong.append((state, role, names, [p.name for p in ours]))
-    assert not wrong
+    curated.assert_reference_holders(
+        cia, holders, curated.CIA_DAY, same=same_person, exempt=CIA_EXEMPT, end_included=False
+    )
 
 
 def test_everypolitician_2023_foreign_ministers_match(
-    shared: Path, holders: dict[tuple[str, str], list[tuple[Person, dt.date, dt.date]]]
+    shared: Path, holders: curated.Holders
 ) -> None:
-    path = shared / "data/actors_ref/everypolitician_world/sources_foreign_wikidata.csv"
-    ep: dict[str, list[str]] = defaultdict(list)
-    for row in csv.DictReader(path.open(encoding="utf-8")):
-        state = STATES.get(row["countryLabel"].strip())
-        if state is not None:
-            ep[state].append(row["name"])  # Yemen has two rows: the government's and the Houthis'
+    # Yemen has two rows: the government's and the Houthis'
+    ep = curated.everypolitician_holders(shared, STATES, skip_unnamed=False)
     assert len(ep) >= 17
-    wrong = []
-    for state, names in sorted(ep.items()):
-        ours = _on(holders, state, "foreign minister", EP_DAY)
-        ok = any(same_person(n, e) for p in ours for n in p.names for e in names)
-        if state in EP_EXEMPT:
-            assert not ok, f"{state} now matches EveryPolitician: drop the exemption"
-            continue
-        if not ok:
-            wrong.append((state, names, [p.name for p in ours]))
-    assert not wrong
+    curated.assert_reference_holders(
+        ep,
+        holders,
+        curated.EP_DAY,
+        same=same_person,
+        exempt=EP_EXEMPT,
+        end_included=False,
+        role="foreign minister",
+    )
 
 
 @pytest.fixture(scope="module")
@@ -290,5 +202,4 @@ def kb() -> ActorBase:
 def test_title_and_surname_resolve_on_the_date(
     kb: ActorBase, mention: str, day: str, person: str
 ) -> None:
-    actor = kb.resolve(mention, on=dt.date.fromisoformat(day))
-    assert actor is not None and actor.person == person and actor.sector == "GOV"
+    curated.assert_resolves(kb, mention, day, person=person, sector="GOV")

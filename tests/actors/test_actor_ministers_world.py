@@ -8,26 +8,18 @@ looked up in all of them together (``people.yaml``, ``people_ministers*.yaml``).
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import itertools
 import re
-from collections import defaultdict
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from rapidfuzz import fuzz
+from tests.actors import curated
 
 from realpolitik.actors import ActorBase
-from realpolitik.actors.entries import Person
 from realpolitik.actors.loader import read_yaml
-from realpolitik.actors.text import fold
 
-REPO = Path(__file__).resolve().parents[2]
-DATA = REPO / "src/realpolitik/data/actors"
-WORLD = DATA / "people_ministers_world.yaml"
-CURATED = [DATA / "people.yaml", *sorted(DATA.glob("people_ministers*.yaml"))]
+WORLD = curated.DATA / "people_ministers_world.yaml"
+CURATED = [curated.DATA / "people.yaml", *sorted(curated.DATA.glob("people_ministers*.yaml"))]
 
 ROLES = {"foreign minister": 30, "defence minister": 35, "interior minister": 40}
 
@@ -60,9 +52,6 @@ NOT_TAKEN = {
     ("eth", "interior minister"),
     ("prk", "interior minister"),
 }
-
-CIA_DAY = dt.date(2019, 10, 6)
-EP_DAY = dt.date(2023, 1, 10)
 
 #: CIA directory rows the curated data rightly disagrees with, or offices the file has a gap
 #: for on that day: (state, role) -> why.
@@ -111,24 +100,14 @@ _TITLE = [
     ),
 ]
 
-_PARTICLES = {"al", "el", "bin", "jr", "acting", "aka", "a", "k"}
-_SPELLINGS = {"mohamed": "muhammad", "mohammed": "muhammad", "mohammad": "muhammad"}
-
-
-def _tokens(name: str) -> list[str]:
-    """Folded name words without particles ("Teodoro LOCSIN, Jr." gives teodoro, locsin)."""
-    words = [w for w in re.split(r"[^a-z]+", fold(name)) if w]
-    return [_SPELLINGS.get(w, w) for w in words if w not in _PARTICLES]
-
-
-def same_person(a: str, b: str) -> bool:
-    """Every word of the shorter name matches a word of the other, allowing for
-    transliteration ("Ri Yong Ho"/"Ri Yong-ho", "Abdul Momen"/"Abulkalam Abdul Momen")."""
-    x, y = _tokens(a), _tokens(b)
-    if not x or not y:
-        return False
-    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
-    return all(max(fuzz.ratio(w, v) for v in long_) >= 75 for w in short)
+#: Name matching on the folded words without particles
+#: ("Teodoro LOCSIN, Jr." gives teodoro, locsin), allowing for
+#: transliteration ("Ri Yong Ho"/"Ri Yong-ho", "Abdul Momen"/"Abulkalam Abdul Momen").
+same_person = curated.NameMatch(
+    threshold=75,
+    particles={"al", "el", "bin", "jr", "acting", "aka", "a", "k"},
+    spellings={"mohamed": "muhammad", "mohammed": "muhammad", "mohammad": "muhammad"},
+).same
 
 
 def test_name_matching() -> None:
@@ -139,26 +118,11 @@ def test_name_matching() -> None:
     assert not same_person("Amrullah Saleh", "Massoud Andarabi")
 
 
-Holders = dict[tuple[str, str], list[tuple[Person, dt.date, dt.date]]]
-
-
-def _people() -> list[Person]:
-    return [p for path in CURATED for p in read_yaml(path).people]
-
-
 @pytest.fixture(scope="module")
-def holders() -> Holders:
-    out: Holders = defaultdict(list)
-    for person in _people():
-        for s in person.spells:
-            if s.entity in STATES.values() and s.role in ROLES and s.start is not None:
-                out[(s.entity, s.role)].append((person, s.start, s.end or dt.date.max))
-    return out
-
-
-def _on(holders: Holders, state: str, role: str, day: dt.date) -> list[Person]:
-    """Holders on ``day`` (a spell's end is its last day in office)."""
-    return [p for p, start, end in holders[(state, role)] if start <= day <= end]
+def holders() -> curated.Holders:
+    return curated.index_holders(
+        curated.read_people(CURATED), lambda s: s.entity in STATES.values() and s.role in ROLES
+    )
 
 
 def test_file_entries_are_well_formed() -> None:
@@ -193,7 +157,7 @@ def test_taliban_ministers_start_after_the_fall_of_kabul() -> None:
                 assert s.end is not None and s.end <= dt.date(2021, 8, 15), person.name
 
 
-def test_every_state_has_all_three_offices(holders: Holders) -> None:
+def test_every_state_has_all_three_offices(holders: curated.Holders) -> None:
     missing = [
         (state, role)
         for state in sorted(set(STATES.values()))
@@ -203,65 +167,35 @@ def test_every_state_has_all_three_offices(holders: Holders) -> None:
     assert not missing
 
 
-def test_spells_do_not_overlap(holders: Holders) -> None:
+def test_spells_do_not_overlap(holders: curated.Holders) -> None:
     """One holder at a time: a successor may start a few days before the predecessor's
     recorded end (dates to the month), no more."""
-    clashes = []
-    for (state, role), spells in holders.items():
-        spells = sorted(spells, key=lambda s: (s[1], s[2]))
-        for (p, _, end), (q, start, _) in itertools.pairwise(spells):
-            if p.id != q.id and (end - start).days > 7:
-                clashes.append((state, role, p.name, str(end), q.name, str(start)))
-    assert not clashes
+    assert not curated.office_clashes(holders)
 
 
-def _cia_rows(shared: Path) -> Iterator[tuple[str, str, str]]:
-    path = shared / "data/actors_ref/cia_world_leaders_2019/cia_world_leaders_2019-10.csv"
-    for row in csv.DictReader(path.open(encoding="utf-8")):
-        state = STATES.get(row["country"].strip())
-        name = row["person"].strip()
-        if state is None or not name:
-            continue
-        for role, title in _TITLE:
-            if title.search(row["title"].strip()) and (state, role) not in NOT_TAKEN:
-                yield state, role, name
-
-
-def test_cia_2019_holders_match(shared: Path, holders: Holders) -> None:
-    cia: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for state, role, name in _cia_rows(shared):
-        cia[(state, role)].append(name)
+def test_cia_2019_holders_match(shared: Path, holders: curated.Holders) -> None:
+    cia = curated.cia_holders(shared, STATES, _TITLE, lambda office: office not in NOT_TAKEN)
     assert len(cia) >= 40
-    wrong = []
-    for (state, role), names in sorted(cia.items()):
-        ours = _on(holders, state, role, CIA_DAY)
-        ok = any(same_person(n, c) for p in ours for n in p.names for c in names)
-        if (state, role) in CIA_EXEMPT:
-            assert not ok, f"{state} {role} now matches the CIA row: drop the exemption"
-            continue
-        if not ok:
-            wrong.append((state, role, names, [p.name for p in ours]))
-    assert not wrong
+    curated.assert_reference_holders(
+        cia, holders, curated.CIA_DAY, same=same_person, exempt=CIA_EXEMPT, end_included=True
+    )
 
 
-def test_everypolitician_2023_foreign_ministers_match(shared: Path, holders: Holders) -> None:
-    path = shared / "data/actors_ref/everypolitician_world/sources_foreign_wikidata.csv"
-    ep: dict[str, list[str]] = defaultdict(list)
-    for row in csv.DictReader(path.open(encoding="utf-8")):
-        state = STATES.get(row["countryLabel"].strip())
-        if state is not None:
-            ep[state].append(row["name"])  # Myanmar has two rows: the junta's and the NUG's
+def test_everypolitician_2023_foreign_ministers_match(
+    shared: Path, holders: curated.Holders
+) -> None:
+    # Myanmar has two rows: the junta's and the NUG's
+    ep = curated.everypolitician_holders(shared, STATES, skip_unnamed=False)
     assert len(ep) >= 15
-    wrong = []
-    for state, names in sorted(ep.items()):
-        ours = _on(holders, state, "foreign minister", EP_DAY)
-        ok = any(same_person(n, e) for p in ours for n in p.names for e in names)
-        if state in EP_EXEMPT:
-            assert not ok, f"{state} now matches EveryPolitician: drop the exemption"
-            continue
-        if not ok:
-            wrong.append((state, names, [p.name for p in ours]))
-    assert not wrong
+    curated.assert_reference_holders(
+        ep,
+        holders,
+        curated.EP_DAY,
+        same=same_person,
+        exempt=EP_EXEMPT,
+        end_included=True,
+        role="foreign minister",
+    )
 
 
 @pytest.fixture(scope="module")
@@ -299,9 +233,7 @@ def kb() -> ActorBase:
 def test_name_resolves_to_the_office_on_the_date(
     kb: ActorBase, mention: str, day: str, person: str, country: str
 ) -> None:
-    actor = kb.resolve(mention, on=dt.date.fromisoformat(day))
-    assert actor is not None and actor.person == person
-    assert actor.country == country and actor.sector == "GOV"
+    curated.assert_resolves(kb, mention, day, person=person, country=country, sector="GOV")
 
 
 @pytest.mark.parametrize(
@@ -317,8 +249,7 @@ def test_name_resolves_to_the_office_on_the_date(
 def test_out_of_office_resolves_as_elite(
     kb: ActorBase, mention: str, day: str, country: str
 ) -> None:
-    actor = kb.resolve(mention, on=dt.date.fromisoformat(day))
-    assert actor is not None and actor.country == country and actor.sector == "ELI"
+    curated.assert_resolves(kb, mention, day, country=country, sector="ELI")
 
 
 def test_colombian_defence_minister_is_not_the_spanish_prime_minister(kb: ActorBase) -> None:

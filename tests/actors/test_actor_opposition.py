@@ -12,25 +12,21 @@ once in power, and an ex-elite (ELI) once out of the opposition."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import itertools
-import re
+import operator
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from rapidfuzz import fuzz
+from tests.actors import curated
 
 from realpolitik.actors import ActorBase
 from realpolitik.actors.base import packaged_files
 from realpolitik.actors.entries import Person
 from realpolitik.actors.loader import read_files, read_yaml
-from realpolitik.actors.text import fold
 
-REPO = Path(__file__).resolve().parents[2]
-DATA = REPO / "src/realpolitik/data/actors"
-OPPOSITION = DATA / "people_opposition.yaml"
+OPPOSITION = curated.DATA / "people_opposition.yaml"
 
 ROLE, SECTOR, RANK = "opposition leader", "OPP", 60
 LAST_DAY = dt.date(2025, 12, 31)  # a spell still running at the time of writing ends here
@@ -118,21 +114,13 @@ HANDOVERS = [
     ("Abhisit Vejjajiva", "tha"),
 ]
 
-_PARTICLES = {"de", "da", "do", "dos", "del", "la", "le", "van", "von", "al", "el", "bin"}
-
-
-def _tokens(name: str) -> list[str]:
-    return [w for w in re.split(r"[^a-z]+", fold(name)) if len(w) > 1 and w not in _PARTICLES]
-
-
-def same_person(a: str, b: str) -> bool:
-    """Every word of the shorter name matches a word of the other, allowing for spelling
-    ("Iúlia Timochenko"/"Yulia Tymoshenko" need an alias; "Shinzō"/"Shinzo" do not)."""
-    x, y = _tokens(a), _tokens(b)
-    if not x or not y:
-        return False
-    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
-    return all(max(fuzz.ratio(w, v) for v in long_) >= 80 for w in short)
+#: Name matching on the folded words (one-letter words and particles left out), allowing for
+#: spelling ("Iúlia Timochenko"/"Yulia Tymoshenko" need an alias; "Shinzō"/"Shinzo" do not).
+same_person = curated.NameMatch(
+    threshold=80,
+    particles={"de", "da", "do", "dos", "del", "la", "le", "van", "von", "al", "el", "bin"},
+    min_length=2,
+).same
 
 
 def test_name_matching() -> None:
@@ -180,7 +168,7 @@ def test_a_running_spell_says_so(mine: list[Person]) -> None:
 
 
 def test_the_term_gives_the_role() -> None:
-    terms = {t.phrase: t for t in read_yaml(DATA / "terms.yaml").terms}
+    terms = {t.phrase: t for t in read_yaml(curated.DATA / "terms.yaml").terms}
     term = terms[ROLE]
     assert (term.sector, term.role, term.title) == (SECTOR, ROLE, True)
 
@@ -210,12 +198,11 @@ def test_one_leader_of_the_opposition_at_a_time(mine: list[Person]) -> None:
             if figures is not None and person.name not in figures:
                 holders[s.entity].append((person.name, s.start, s.end))  # type: ignore[arg-type]
     assert set(holders) == set(SINGLE_OFFICE)
-    clashes = []
-    for state, spells in holders.items():
-        spells.sort(key=lambda x: (x[1], x[2]))
-        for (p, _, end), (q, start, _) in itertools.pairwise(spells):
-            if p != q and (end - start).days > 7:
-                clashes.append((state, p, str(end), q, str(start)))
+    clashes = [
+        (state, p, str(end), q, str(start))
+        for state, spells in holders.items()
+        for p, end, q, start in curated.overlaps(spells, same=operator.eq)
+    ]
     assert not clashes
 
 
@@ -234,9 +221,8 @@ def test_no_opposition_spell_while_in_office(mine: list[Person], others: dict[st
 
 
 def _reference_leaders(shared: Path) -> dict[str, list[tuple[str, dt.date, dt.date]]]:
-    path = shared / "data/actors_ref/wikidata_hos_hog_geografia/leaders_history.csv"
     out: dict[str, list[tuple[str, dt.date, dt.date]]] = defaultdict(list)
-    for row in csv.DictReader(path.open(encoding="utf-8")):
+    for row in curated.wikidata_leaders(shared):
         try:
             start = dt.date.fromisoformat(row["start"][:10])
             end = dt.date.fromisoformat(row["end"][:10]) if row["end"] else dt.date.max
@@ -305,9 +291,7 @@ def kb() -> ActorBase:
 def test_opposition_leader_resolves_on_the_date(
     kb: ActorBase, mention: str, day: str, person: str, country: str
 ) -> None:
-    actor = kb.resolve(mention, on=dt.date.fromisoformat(day))
-    assert actor is not None and actor.person == person
-    assert (actor.country, actor.sector) == (country, SECTOR)
+    curated.assert_resolves(kb, mention, day, person=person, country=country, sector=SECTOR)
 
 
 @pytest.mark.parametrize(
@@ -324,8 +308,7 @@ def test_opposition_leader_resolves_on_the_date(
 def test_government_office_outranks_the_opposition(
     kb: ActorBase, mention: str, day: str, country: str
 ) -> None:
-    actor = kb.resolve(mention, on=dt.date.fromisoformat(day))
-    assert actor is not None and (actor.country, actor.sector) == (country, "GOV")
+    curated.assert_resolves(kb, mention, day, country=country, sector="GOV")
 
 
 @pytest.mark.parametrize(
@@ -342,5 +325,4 @@ def test_government_office_outranks_the_opposition(
 def test_out_of_the_opposition_is_an_ex_elite(
     kb: ActorBase, mention: str, day: str, country: str
 ) -> None:
-    actor = kb.resolve(mention, on=dt.date.fromisoformat(day))
-    assert actor is not None and (actor.country, actor.sector) == (country, "ELI")
+    curated.assert_resolves(kb, mention, day, country=country, sector="ELI")

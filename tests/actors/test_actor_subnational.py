@@ -10,12 +10,11 @@ same person leads the state) and by resolving mentions on given dates."""
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 import yaml
+from tests.actors import curated
 
 from realpolitik.actors import ActorBase
 from realpolitik.actors.base import packaged_files
@@ -23,8 +22,7 @@ from realpolitik.actors.loader import read_files, read_yaml
 from realpolitik.actors.records import slugify
 from realpolitik.actors.text import fold
 
-REPO = Path(__file__).resolve().parents[2]
-FILE = REPO / "src/realpolitik/data/actors/people_subnational.yaml"
+FILE = curated.DATA / "people_subnational.yaml"
 
 #: The offices the file takes: state -> role -> the regions (states, provinces, cities).
 OFFICES: dict[str, dict[str, set[str]]] = {
@@ -199,11 +197,11 @@ def test_every_office_has_holders(offices: dict[tuple[str, str, str], list[Spell
 def test_one_holder_at_a_time(offices: dict[tuple[str, str, str], list[Spell]]) -> None:
     """A successor may start a few days before the predecessor's recorded end (a caretaker
     stays until the oath, dates to the month), no more."""
-    clashes = []
-    for office, spells in offices.items():
-        for (a, _, end), (b, start, _) in itertools.pairwise(spells):
-            if (end - start).days > 7:
-                clashes.append((office, a, str(end), b, str(start)))
+    clashes = [
+        (office, a, str(end), b, str(start))
+        for office, spells in offices.items()
+        for a, end, b, start in curated.overlaps(spells)
+    ]
     assert not clashes
 
 
@@ -251,7 +249,7 @@ def kb() -> ActorBase:
 
 def test_no_regional_office_while_leading_the_state(kb: ActorBase, raw: list[dict]) -> None:
     """Modi left Gujarat before he became prime minister, Tinubu left Lagos long before the
-    presidency: a sub-national spell never overlaps the same person's national leadership."""
+    presidency: a sub-national spell never curated.overlaps the same person's national leadership."""
     national = {"head of state", "head of government", "effective leader"}
     clashes = []
     for entry in raw:
@@ -312,8 +310,7 @@ def test_no_regional_office_while_leading_the_state(kb: ActorBase, raw: list[dic
 def test_mentions_resolve_on_the_date(
     kb: ActorBase, mention: str, day: str, country: str, sector: str, person: str | None
 ) -> None:
-    actor = kb.resolve(mention, on=dt.date.fromisoformat(day))
-    assert actor is not None
+    actor = curated.resolve_on(kb, mention, day)
     assert (actor.country, actor.sector) == (country, sector)
     assert person is None or actor.person == person
 
