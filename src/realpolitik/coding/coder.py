@@ -97,6 +97,8 @@ WEAPONS = frozenset({"device", "ied", "bomb", "mine", "landmine", "explosive", "
                      "grenade", "car", "vehicle", "booby"})  # fmt: skip
 #: Verdicts, which only a court hands down.
 VERDICTS = frozenset({"sentence", "convict"})
+#: Verbs that offer, rather than do, what their object names.
+OFFERS = frozenset({"offer", "propose"})
 #: Verbs that announce one's own hostile act to come; such an act is a threat.
 MENACING = frozenset({"vow", "threaten", "warn", "pledge", "promise", "swear", "prepare",
                       "ready", "prepared"})  # fmt: skip
@@ -376,12 +378,19 @@ class Coder:
         speakers = [t for t in arg.subjects(reporter) if t.pos_ != "PRON"]
         sectors = {p.actor.sector for t in speakers for p in mentions.resolve(t)}
         sectors |= set(_agent_sectors(speakers))
-        if root == "17" and sectors & {"COP", "MIL", "GOV", "JUD"}:
+        # every reporter is the authority ("Hamas and Iran's Revolutionary Guards said" that
+        # Haniyeh was killed: no one there reports their own act)
+        if root == "17" and sectors and sectors <= {"COP", "MIL", "GOV", "JUD"}:
             return speakers
         victims = _agent_sectors(arg.passive_subjects(token)) + tuple(
             p.actor.sector or "" for t in arg.passive_subjects(token) for p in mentions.resolve(t)
         )
-        if sectors & {"COP", "MIL"} and victims and set(victims) <= {"REB", "UAF", "CRM"}:
+        if (
+            sectors
+            and sectors <= {"COP", "MIL"}
+            and victims
+            and set(victims) <= {"REB", "UAF", "CRM"}
+        ):
             return speakers  # security forces report the militants they killed
         return []
 
@@ -499,6 +508,8 @@ class Coder:
         if menace and threat is not None:
             # "vowed to attack Israel", "said it would attack Rafah": a threat of the act
             code = threat
+        elif cand.match.token.lemma_.lower() in OFFERS and code[:2] in COOPERATIVE_ROOTS:
+            code = intent_code(code)  # CAMEO 03: an offer of aid or asylum is an intent
         elif cand.hypothetical and arg.future(cand.match.token):
             promised_yield = code[:2] == "08"
             code = intent_code(code)
