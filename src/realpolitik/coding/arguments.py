@@ -76,7 +76,7 @@ AGENT_SECTORS = {
 
 def conjuncts(token: Token) -> list[Token]:
     """``token`` and the words coordinated with it ("Iran and Russia" -> both)."""
-    return [token, *[c for c in token.conjuncts if c.i > token.i]]
+    return [token, *[c for c in token.conjuncts if c.i > token.i and not verb_tagged_noun(c)]]
 
 
 def subjects(verb: Token) -> list[Token]:
@@ -99,11 +99,19 @@ def subjects(verb: Token) -> list[Token]:
             # "The Iraqi air force carried out strikes" parsed as a noun with a clause:
             # a finite verb (or one with an object) hanging from a root noun is its predicate
             return [current.head]
+        if current.dep_ == "conj" and verb_tagged_noun(current) and current.head.pos_ == "NOUN":
+            return [current.head]  # "gunmen and a bomber kill": the coordinated nouns
         if current.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and current.head != current:
             current = current.head
             continue
         return []
     return []
+
+
+def verb_tagged_noun(token: Token) -> bool:
+    """A present-tense verb the tagger read as a noun ("a court issues the warrants",
+    "gunmen and a bomber kill 61 people"): a "noun" with a direct object of its own."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "dobj" for c in token.children)
 
 
 def _predicate(verb: Token) -> bool:

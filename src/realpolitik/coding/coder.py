@@ -197,6 +197,7 @@ class Coder:
                 match = Match("050", token, 1, False, False)
             elif (
                 token.pos_ in ("VERB", "AUX")
+                or arg.verb_tagged_noun(token)  # "A Mexican court issues the warrants"
                 or (token.pos_ == "ADJ" and token.tag_ == "VBN")
                 or (token.pos_ == "ADJ" and token.dep_ == "acomp")  # "is skeptical of"
             ):
@@ -536,13 +537,13 @@ class Coder:
         if (
             inherited
             and location is not None
-            and (entry.quad_class in (1, 3) or code[:2] == "14" or cand.targets)
+            and (code[:2] not in PLACE_TARGET_ROOTS or cand.targets)
         ):
-            # words said elsewhere, protests, and acts between named sides: a place from an
+            # all but an attack on no one named (which reaches abroad): a place from an
             # earlier sentence of the paragraph only when it is a side's own ("Jordan voiced
             # disappointment" is not in Rafah, nor do Nigerian teachers strike there)
-            sides = {p.actor.country for p in (*sources, *targets)}
-            if location.country not in sides:
+            sides = {p.actor.country for p in (*sources, *targets) if p.actor.country}
+            if sides and location.country not in sides:
                 location = None
         if not sources and cand.local_sources:
             # where the act was, else the country its named target belongs to ("Moldova's
