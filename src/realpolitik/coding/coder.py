@@ -21,7 +21,7 @@ from realpolitik.actors import ActorBase
 from realpolitik.coding import arguments as arg
 from realpolitik.coding.classifier import PentaClassifier, rerank
 from realpolitik.coding.context import event_date, locate
-from realpolitik.coding.lexicon import Lexicon, Match
+from realpolitik.coding.lexicon import Lexicon, Match, hyphenated
 from realpolitik.coding.mentions import (
     REPORTING,
     Mentions,
@@ -669,7 +669,7 @@ class Coder:
         code = match.code
         if code in self.lexicon.refine:
             words = {t.lemma_.lower() for t in match.token.subtree if t.i != match.token.i}
-            words |= {t.lower_ for t in match.token.subtree}
+            words |= {t.lower_ for t in match.token.subtree} | hyphenated(match.token.subtree)
             code = self.lexicon.refined(code, words)
         return code
 

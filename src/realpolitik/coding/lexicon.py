@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -188,7 +189,8 @@ def _verb_pattern(code: str, text: str) -> VerbPattern:
 
 
 def _noun_pattern(code: str, text: str) -> NounPattern:
-    words = tuple(w.lower() for w in text.split())
+    # the tokenizer splits "cease-fire" into "cease", "-", "fire": so does the pattern
+    words = tuple(w.lower() for w in text.replace("-", " - ").split())
     functional = {"for", "of", "against", "the", "a", "on", "with"}
     # The trigger is the last word before the first function word: "aid package" -> package,
     # "violation of the ceasefire" -> violation, "call for" -> call.
@@ -246,11 +248,24 @@ def _has_objects(token: Token, objects: tuple[str, ...]) -> bool:
             "xcomp",
             "dative",
             "obj",
-        ):
+            "npadvmod",  # "eased curfew hours"
+        ) or (child.dep_ == "ccomp" and child.pos_ == "ADJ"):  # "found him guilty"
             for t in child.subtree:
                 found.add(t.lemma_.lower())
                 found.add(t.lower_)
+            found |= hyphenated(child.subtree)
     return all(o in found or _singular(o) in found for o in objects)
+
+
+def hyphenated(tokens: Iterable[Token]) -> set[str]:
+    """The hyphenated words the tokenizer split ("cease", "-", "fire" -> "cease-fire")."""
+    out = set()
+    for t in tokens:
+        if t.text == "-" and 0 < t.i < len(t.doc) - 1:
+            before, after = t.doc[t.i - 1], t.doc[t.i + 1]
+            if before.idx + len(before) == t.idx and t.idx + 1 == after.idx:
+                out.add(f"{before.lower_}-{after.lower_}")
+    return out
 
 
 def _singular(word: str) -> str:
