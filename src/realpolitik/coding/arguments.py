@@ -194,8 +194,8 @@ def governor(noun: Token) -> Token | None:
                 return verb
             current = verb
             continue
-        if current.dep_ == "conj":
-            current = head
+        if current.dep_ == "conj" or (current.dep_ == "compound" and head.pos_ == "NOUN"):
+            current = head  # "launched a mediation effort": the effort's verb
             continue
         return None
     return None

@@ -952,6 +952,11 @@ def _labour_strike(noun: Token) -> bool:
     head = noun.head
     if head.pos_ == "ADP" and head.lower_ == "on" and head.head.lemma_.lower() == "go":
         return True  # "went on strike"
+    verb = arg.governor(noun)  # "employees stopped work in a strike"
+    if verb is not None and any(
+        t.lemma_.lower() in LABOUR_WORDS for s in arg.subjects(verb) for t in s.subtree
+    ):
+        return True
     if noun.dep_ == "dobj" and head.lemma_.lower() in LABOUR_VERBS:
         subjects = {t.lemma_.lower() for t in arg.subjects(head)}
         return not subjects & {"army", "military", "troops", "force", "forces", "jet", "drone"}
