@@ -14,6 +14,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 #: Tags of finite verbs (a participle "killed" or "fighting" can modify a noun; these cannot).
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
+#: Entity types a subject misread as a modifier can be.
+NAMED_SUBJECTS = frozenset({"ORG", "GPE", "PERSON", "NORP"})
 #: Passive verbs of report whose subject is their complement's ("is said to have fled").
 RAISING = frozenset({"report", "say", "believe", "expect", "think", "understand", "know",
                      "allege", "rumour", "rumor", "claim", "suspect"})  # fmt: skip
@@ -88,6 +90,13 @@ def subjects(verb: Token) -> list[Token]:
         found = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
         if found:
             return found
+        misread = [  # "USAID had announced", "USAID" tagged an adverb: a name before the verb
+            c
+            for c in current.lefts
+            if c.dep_ in ("advmod", "npadvmod", "dep") and c.ent_type_ in NAMED_SUBJECTS
+        ]
+        if misread and not is_passive_voice(current):
+            return misread[:1]
         if current is not verb and current.lemma_.lower() in RAISING:
             # "IS is reported to have captured the town": the reported one captured it
             found = [c for c in current.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
@@ -126,6 +135,11 @@ def agent_of(verb: Token) -> list[Token]:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             return [g for g in child.children if g.dep_ == "pobj"]
     return []
+
+
+def is_passive_voice(verb: Token) -> bool:
+    """A passive auxiliary or subject under ``verb``."""
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
 
 
 def is_passive(verb: Token) -> bool:

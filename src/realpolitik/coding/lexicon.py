@@ -141,7 +141,11 @@ class Lexicon:
                 continue
             if not pattern.objects and _object_is(token, self.other_senses.get(pattern.code)):
                 continue
-            if _has_particles(token, pattern.particles) and _has_objects(token, pattern.objects):
+            if (
+                _has_particles(token, pattern.particles)
+                and _has_objects(token, pattern.objects)
+                and not _reversed(token, pattern.objects)
+            ):
                 best = pattern
         if best is None:
             return None
@@ -255,6 +259,19 @@ def _has_objects(token: Token, objects: tuple[str, ...]) -> bool:
                 found.add(t.lower_)
             found |= hyphenated(child.subtree)
     return all(o in found or _singular(o) in found for o in objects)
+
+
+#: Nouns that undo what they govern: "announced a suspension of aid" announces no aid.
+REVERSALS = frozenset({"suspension", "halt", "end", "cut", "cuts", "cancellation", "freeze",
+                       "withdrawal", "lifting", "ban", "reduction", "removal", "denial"})  # fmt: skip
+
+
+def _reversed(token: Token, objects: tuple[str, ...]) -> bool:
+    """Whether the verb's direct object undoes the object word the pattern names."""
+    if not objects:
+        return False
+    heads = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    return any(h.lemma_.lower() in REVERSALS and h.lemma_.lower() not in objects for h in heads)
 
 
 def hyphenated(tokens: Iterable[Token]) -> set[str]:
