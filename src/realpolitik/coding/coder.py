@@ -298,7 +298,8 @@ class Coder:
             backed = mentions.resolve(token.head)
             return Candidate(match, tuple(backing), tuple(backed), False, False)
         weapon = False
-        if arg.is_passive(token):
+        passive = arg.is_passive(token)
+        if passive:
             source_tokens = arg.agent_of(token) or self._reporting_authority(match, mentions)
             target_tokens = arg.passive_subjects(token)
             if source_tokens and all(t.lemma_.lower() in WEAPONS for t in source_tokens):
@@ -346,7 +347,7 @@ class Coder:
         targets = _first_targets(target_tokens, mentions, sources, allow_place=allow_place)
         pronoun = any(t.pos_ == "PRON" for t in source_tokens)
         local_sources = () if sources else _agent_sectors(source_tokens)
-        if not sources and not source_tokens and arg.is_passive(token):
+        if not sources and not source_tokens and passive:
             # "was sentenced to ten years": by the country's courts; "is arrested": by its
             # police; "a state of emergency is declared": by its government; a bomb's victims:
             # by someone unidentified
@@ -500,35 +501,11 @@ class Coder:
     def _events(
         self, cand: Candidate, sent: Span, article: Article, mentions: Mentions
     ) -> list[Event]:
-        code = self._code(cand.match)
-        promised_yield = False
-        menace = cand.hypothetical and (
-            _menace(cand.match.token) is not None or arg.future(cand.match.token)
-        )
-        threat = next((THREATENED[code[:n]] for n in (4, 3, 2) if code[:n] in THREATENED), None)
-        if menace and threat is not None:
-            # "vowed to attack Israel", "said it would attack Rafah": a threat of the act
-            code = threat
-        elif cand.match.token.lemma_.lower() in OFFERS and code[:2] in COOPERATIVE_ROOTS:
-            code = intent_code(code)  # CAMEO 03: an offer of aid or asylum is an intent
-        elif cand.hypothetical and arg.future(cand.match.token):
-            promised_yield = code[:2] == "08"
-            code = intent_code(code)
+        code, promised_yield = self._reading(cand)
         entry = self.ontology.entry(code)
-        plover = self.ontology.plover_for(code)
+        plover = self._plover(code, cand.match, promised_yield=promised_yield)
         if plover is None:
             return []
-        if code in self.lexicon.plover:
-            event_type, mode = self.lexicon.plover[code]
-            plover = Plover(event_type, mode, plover.context)
-        declared = code == "0871" and cand.match.token.lemma_.lower() in DECLARING
-        if promised_yield or declared:
-            # PLOVER v0.8: an announced future retreat, or a ceasefire declared (not yet
-            # observed), is a CONCEDE
-            plover = Plover("CONCEDE", None, plover.context)
-        if code.startswith("173") and _verdict(cand.match):
-            # PLOVER v0.8: a conviction is SANCTION "convict" (a prison term also COERCE)
-            plover = Plover("SANCTION", "convict", plover.context)
         trigger = cand.match.token
         location, inherited = locate(
             trigger, sent, article, gazetteer=self.gazetteer, mentions=mentions
@@ -572,7 +549,7 @@ class Coder:
             others = [p for p in (*sources, *targets) if p.actor.sector != "OPP"]
             sources, targets, code = rioters, others[:1], "145"
             entry = self.ontology.entry(code)
-            plover = self.ontology.plover_for(code) or plover
+            plover = self._plover(code, cand.match) or plover
         pairs: list[tuple[Participant, Participant | None]]
         reciprocal = not targets and len(sources) > 1 and _reciprocal(code, trigger)
         if reciprocal:
@@ -608,6 +585,37 @@ class Coder:
             events.append(self._event(article, sent, trigger, source, target, plover, entry.cameo,
                                       location, confidence, date))  # fmt: skip
         return events
+
+    def _reading(self, cand: Candidate) -> tuple[str, bool]:
+        """The CAMEO code a candidate reads as, and whether it is a yield promised for later."""
+        token = cand.match.token
+        code = self._code(cand.match)
+        future = cand.hypothetical and arg.future(token)
+        threat = next((THREATENED[code[:n]] for n in (4, 3, 2) if code[:n] in THREATENED), None)
+        if threat is not None and (future or (cand.hypothetical and _menaced(token))):
+            return threat, False  # "vowed to attack Israel", "said it would attack Rafah"
+        if token.lemma_.lower() in OFFERS and code[:2] in COOPERATIVE_ROOTS:
+            return intent_code(code), False  # CAMEO 03: an offer of aid or asylum is an intent
+        if future:
+            return intent_code(code), code[:2] == "08"
+        return code, False
+
+    def _plover(self, code: str, match: Match, *, promised_yield: bool = False) -> Plover | None:
+        """The PLOVER reading of ``code``: the cross-walk's, the lexicon's where the PLOVER
+        manual departs from it, and PLOVER v0.8's own for announced retreats and declared
+        ceasefires (CONCEDE: verbal, not yet done) and court verdicts (SANCTION "convict"; a
+        prison term is also COERCE)."""
+        plover = self.ontology.plover_for(code)
+        if plover is None:
+            return None
+        if code in self.lexicon.plover:
+            event_type, mode = self.lexicon.plover[code]
+            plover = Plover(event_type, mode, plover.context)
+        if promised_yield or (code == "0871" and match.token.lemma_.lower() in DECLARING):
+            return Plover("CONCEDE", None, plover.context)
+        if code.startswith("173") and _verdict(match):
+            return Plover("SANCTION", "convict", plover.context)
+        return plover
 
     def _locals(
         self,
@@ -845,12 +853,10 @@ def _bare(match: Match) -> bool:
     return not match.nominal and match.specificity == 0
 
 
-def _menace(token: Token) -> Token | None:
-    """The verb of vowing or threatening whose complement ``token`` is ("vowed to attack")."""
-    head = token.head
-    if token.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in MENACING:
-        return head
-    return None
+def _menaced(token: Token) -> bool:
+    """Whether ``token`` is the complement of a verb of vowing or threatening ("vowed to
+    attack")."""
+    return token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in MENACING
 
 
 def _names_actor(noun: Token) -> bool:
