@@ -11,11 +11,6 @@ from realpolitik.actors import ActorBase
 DAY = dt.date(2018, 6, 1)
 
 
-@pytest.fixture(scope="module")
-def kb() -> ActorBase:
-    return ActorBase.load(user=False)
-
-
 @pytest.mark.parametrize(
     ("mention", "country", "sector"),
     [

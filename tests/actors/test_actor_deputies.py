@@ -292,11 +292,6 @@ def test_known_holders_on_dates(holders: curated.Holders) -> None:
     assert not wrong
 
 
-@pytest.fixture(scope="module")
-def kb() -> ActorBase:
-    return ActorBase.load(user=False)
-
-
 def test_vice_president_leaves_on_becoming_head_of_state(
     kb: ActorBase, people: list[Person]
 ) -> None:

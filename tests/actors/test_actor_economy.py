@@ -322,11 +322,6 @@ def test_cia_2019_holders_match(shared: Path, holders: curated.Holders) -> None:
     )
 
 
-@pytest.fixture(scope="module")
-def kb() -> ActorBase:
-    return ActorBase.load(user=False)
-
-
 @pytest.mark.parametrize(
     ("mention", "day", "country", "sector"),
     [

@@ -130,11 +130,6 @@ def test_name_matching() -> None:
 
 
 @pytest.fixture(scope="module")
-def kb() -> ActorBase:
-    return ActorBase.load(user=False)
-
-
-@pytest.fixture(scope="module")
 def holders(kb: ActorBase) -> curated.Holders:
     """Every spell of the covered offices in the whole base (all files merged), so that
     another file's holder of the same office is checked too."""

@@ -185,11 +185,6 @@ def test_everypolitician_2023_foreign_ministers_match(
     )
 
 
-@pytest.fixture(scope="module")
-def kb() -> ActorBase:
-    return ActorBase.load(user=False)
-
-
 @pytest.mark.parametrize(
     ("mention", "day", "person"),
     [

@@ -249,11 +249,6 @@ def test_reference_leaders_agree(shared: Path, mine: list[Person]) -> None:
     assert not set(HANDOVERS) - handovers
 
 
-@pytest.fixture(scope="module")
-def kb() -> ActorBase:
-    return ActorBase.load(user=False)
-
-
 @pytest.mark.parametrize(
     ("mention", "day", "person", "country"),
     [

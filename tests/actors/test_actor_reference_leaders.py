@@ -18,11 +18,6 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def kb() -> ActorBase:
-    return ActorBase.load(user=False)
-
-
-@pytest.fixture(scope="module")
 def build() -> ModuleType:
     spec = importlib.util.spec_from_file_location("build_actors", REPO / "scripts/build_actors.py")
     assert spec is not None and spec.loader is not None

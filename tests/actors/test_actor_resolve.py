@@ -12,11 +12,6 @@ from realpolitik.model import ActorKind
 DAY = dt.date(2024, 3, 30)
 
 
-@pytest.fixture(scope="module")
-def kb() -> ActorBase:
-    return ActorBase.load(user=False)
-
-
 def test_person_in_office_resolves_to_the_government(kb: ActorBase) -> None:
     actor = kb.resolve("Hossein Amirabdollahian", on=DAY)
     assert actor is not None

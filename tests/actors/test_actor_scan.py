@@ -4,16 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from realpolitik.actors import ActorBase
 
 DAY = dt.date(2024, 3, 30)
-
-
-@pytest.fixture(scope="module")
-def kb() -> ActorBase:
-    return ActorBase.load(user=False)
 
 
 def test_scan_finds_whole_phrases_with_offsets(kb: ActorBase) -> None:

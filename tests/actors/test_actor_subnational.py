@@ -242,11 +242,6 @@ def test_no_person_twice_under_two_spellings(raw: list[dict]) -> None:
     assert not wrong
 
 
-@pytest.fixture(scope="module")
-def kb() -> ActorBase:
-    return ActorBase.load(user=False)
-
-
 def test_no_regional_office_while_leading_the_state(kb: ActorBase, raw: list[dict]) -> None:
     """Modi left Gujarat before he became prime minister, Tinubu left Lagos long before the
     presidency: a sub-national spell never curated.overlaps the same person's national leadership."""
