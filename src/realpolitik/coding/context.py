@@ -139,35 +139,32 @@ def locate(
         for e in sent.ents
         if e.label_ == "PERSON" and len(e) > 1
     ]
-    place = _best_place(gazetteer, text[sent.start_char : sent.end_char], countries, people)
+    scanned = gazetteer.scan(text[sent.start_char : sent.end_char], countries=countries)
+    place = _best_place(scanned, people)
     if place is not None:
         return place, False
     paragraph_start = text.rfind("\n\n", 0, sent.start_char)
     earlier = text[max(paragraph_start, 0) : sent.start_char]
     if not earlier.strip():
         return None, False
-    place = _best_place(gazetteer, earlier, countries, city_only=True)
-    named = {  # "militants in Mali beheaded …": not in the paragraph's Nairobi
-        loc.country for _, _, loc in gazetteer.scan(text[sent.start_char : sent.end_char],
-                                                    countries=countries)
-    }  # fmt: skip
+    place = _best_place(gazetteer.scan(earlier, countries=countries), city_only=True)
+    named = {loc.country for _, _, loc in scanned}  # "militants in Mali": not in Nairobi
     if place is not None and named and place.country not in named:
         return None, False
     return place, place is not None
 
 
 def _best_place(
-    gazetteer: Gazetteer,
-    text: str,
-    countries: tuple[str, ...],
+    scanned: Sequence[tuple[int, int, Location]],
     people: Sequence[tuple[int, int]] = (),
     *,
     city_only: bool = False,
 ) -> Location | None:
-    """The most precise place named in ``text``, but not a part of one of ``people``'s names."""
+    """The most precise of the ``scanned`` places, but not a part of one of ``people``'s
+    names."""
     found = [
         loc
-        for start, end, loc in gazetteer.scan(text, countries=countries)
+        for start, end, loc in scanned
         if not any(
             p_start <= start and end <= p_end and (start, end) != (p_start, p_end)
             for p_start, p_end in people
