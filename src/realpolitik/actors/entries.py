@@ -28,9 +28,11 @@ def _fast_pickle(cls: type[_T]) -> type[_T]:
     def getstate(self: Any) -> tuple[Any, ...]:
         return tuple(getattr(self, n) for n in names)
 
-    def setstate(self: Any, state: tuple[Any, ...]) -> None:
-        for name, value in zip(names, state, strict=True):
-            object.__setattr__(self, name, value)
+    # unrolled: one statement per field, no loop (about twice as fast to load)
+    body = "".join(f"    _set(self, {n!r}, state[{i}])\n" for i, n in enumerate(names))
+    space: dict[str, Any] = {"_set": object.__setattr__}
+    exec(f"def setstate(self, state):\n{body}", space)
+    setstate = space["setstate"]
 
     setattr(cls, "__getstate__", getstate)  # noqa: B010
     setattr(cls, "__setstate__", setstate)  # noqa: B010
