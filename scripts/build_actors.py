@@ -5,13 +5,15 @@
 Reads (never copies) CountryInfo, the CAMEO/NGEC country tables, the GW/COW state lists,
 DIGO, the CAMEO special IGO codes, UCDP actors and external support, Wikidata heads of
 state and government (gaps filled from the REIGN and Archigos effective leaders), foreign
-ministers of January 2023 and the 2026 G20/ASEAN/EU/AU snapshots, and writes facts only (codes, names, dates) into
+ministers of January 2023, the 2026 G20/ASEAN/EU/AU snapshots and the office holders of
+1990-2014 in PETRARCH2's Phoenix country dictionary, and writes facts only (codes, names,
+dates) into
 ``src/realpolitik/data/actors/``:
 
     00_states.yaml            states: ISO3, CAMEO, GW, COW, names, demonyms, capitals, cities
     01_igos.generated.yaml    international organisations (DIGO, CAMEO special codes)
     02_groups.generated.yaml  non-state armed groups (UCDP actors) with sponsors (UCDP ESD)
-    03_generated_people.csv   office holders (Wikidata, EveryPolitician, 2026 snapshots)
+    03_generated_people.csv   office holders (Wikidata, EveryPolitician, 2026 snapshots, Phoenix)
     04_generated_spells.csv   their dated role spells, 1990-2026 (FIRST_DAY)
     compiled.actors           all packaged files compiled for a fast load (validated by
                               content hash; ``--compile-only`` redoes just this after a
@@ -740,10 +742,14 @@ SHORT_NAMES = {"Salva Kiir Mayardit": "Salva Kiir"}
 
 
 def build_people(
-    data: Path, states: set[str], curated: list[Person] | None = None
+    data: Path,
+    states: set[str],
+    curated: list[Person] | None = None,
+    everyone: list[Person] | None = None,
 ) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
     """Office holders and their spells; ``curated`` (the hand-written people) are matched
-    so that the reference leader lists do not duplicate them."""
+    so that the reference leader lists do not duplicate them, and ``everyone`` (the people
+    of every hand-written file) so that the Phoenix dictionary does not."""
     curated = curated or []
     ref = data / "actors_ref"
     people: dict[str, dict[str, str]] = {}
@@ -824,6 +830,8 @@ def build_people(
     heads = ("head of state", "head of government", "effective leader")
     leaders = {x["person"] for x in spells if x["role"] in heads} - uncertain
     _surname_aliases(people, leaders)
+    # after the surname aliases: a minister of 2005 does not make a leader's surname ambiguous
+    _phoenix_roles(data, states, people, spells, everyone or curated)
     held: dict[str, Counter[str]] = defaultdict(Counter)
     dated = {s["person"] for s in spells if not s["source"].startswith("CIA")}
     for s in spells:
@@ -1475,6 +1483,114 @@ _IO_POSITIONS = {
 }
 
 
+#: CountryInfo.140130, which generated Phoenix.Countries.actors.txt: a role still open there
+#: is known only to this day.
+PHOENIX_SNAPSHOT = "2014-01-30"
+PHOENIX_SOURCE = (
+    "PETRARCH2 Phoenix.Countries.actors.txt (OEDA, MIT), from CountryInfo.140130: the role "
+    "code and dates only, no office title; a role open there ends at 2014-01-30"
+)
+
+
+def _phoenix_roles(
+    data: Path,
+    states: set[str],
+    people: dict[str, dict[str, str]],
+    spells: list[dict[str, str]],
+    everyone: list[Person],
+) -> None:
+    """Office holders of 1990-2014 from the Phoenix country dictionary (its CountryInfo
+    entries: leaders and cabinet ministers of every state, with dated CAMEO role codes).
+    A person already in the base under the same folded name gets the dictionary's spells
+    in their home state that overlap none of theirs (a hand-written person gets none); one whose name is a
+    spelling variant of someone in the same state ("Sarkisyan"/"Sargsyan") is left out
+    rather than duplicated."""
+    from realpolitik.actors.petrarch import PETRARCH_ROLE, read_petrarch_actors
+
+    path = data / "ontology" / "petrarch2_dictionaries" / "Phoenix.Countries.actors.txt"
+    lines = path.read_bytes().decode("latin-1").splitlines()
+    read = read_petrarch_actors(path, known=states)
+    fixed = {tuple(sorted(_name_words(n))) for p in everyone for n in p.names}
+    by_key: dict[tuple[str, ...], str] = {}
+    in_state: dict[str, list[list[str]]] = defaultdict(list)
+    for pid, p in people.items():
+        for name in [p["name"], *filter(None, p["aliases"].split("|"))]:
+            by_key.setdefault(tuple(sorted(_name_words(name))), pid)
+            in_state[p["entity"]].append(_name_words(name))
+    for p in everyone:
+        for entity in {s.entity for s in p.spells} | ({p.entity} if p.entity else set()):
+            in_state[entity] += [_name_words(n) for n in p.names]
+    held: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for s in spells:
+        held[s["person"]].append((s["start"], s["end"] or "9999"))
+    added = merged = skipped = 0
+    for entry in read.people:
+        line = int(entry.origin.rsplit(":", 1)[1])
+        if "CountryInfo" not in lines[line - 1]:
+            continue  # a country, city or body, not a person
+        rows = []
+        for s in entry.spells:
+            start = s.start.isoformat() if s.start else ""
+            end = s.end.isoformat() if s.end else (PHOENIX_SNAPSHOT if start else "")
+            if not end or end < FIRST_DAY or (start and start > end):
+                continue
+            rows.append((s.entity, s.sector, start, end))
+        words = _name_words(entry.name)
+        key = tuple(sorted(words))
+        if not rows or len(words) < 2 or key in fixed:
+            continue
+        pid = by_key.get(key)
+        if pid is None:
+            home = Counter(r[0] for r in rows).most_common(1)[0][0]
+            if any(
+                _within(short, long) and (len(short) >= 3 or _same_word(words[-1], other[-1]))
+                for other in in_state[home]
+                if len(other) >= 2
+                for short, long in [sorted((words, other), key=len)]
+            ):
+                skipped += 1
+                continue
+            pid = slugify(entry.name)
+            if pid in people:
+                continue
+            people[pid] = {
+                "id": pid,
+                "name": entry.name,
+                "aliases": "",
+                "entity": home,
+                "sector": "ELI",
+                "wikidata": "",
+                "source": PHOENIX_SOURCE,
+            }
+            by_key[key] = pid
+            in_state[home].append(words)
+            added += 1
+        elif people[pid]["entity"] in {r[0] for r in rows}:
+            merged += 1
+            home = people[pid]["entity"]
+            rows = [r for r in rows if r[0] == home]
+        else:
+            continue  # a namesake in another state, or the dictionary's slip
+        for entity, sector, start, end in rows:
+            if any((start or "0000") <= b and a <= end for a, b in held[pid]):
+                continue  # the base already dates this person then
+            spells.append(
+                {
+                    "person": pid,
+                    "entity": entity,
+                    "role": PETRARCH_ROLE,
+                    "sector": sector,
+                    "start": start,
+                    "end": end,
+                    "rank": "60",
+                    "source": PHOENIX_SOURCE,
+                }
+            )
+    print(
+        f"Phoenix: {added} new people, {merged} dated further, {skipped} spelling variants left out"
+    )
+
+
 def _io_holders(ref: Path, person, spells: list[dict[str, str]]) -> None:  # type: ignore[no-untyped-def]
     src = "EveryPolitician world html/holders21 (Wikidata/Wikipedia, dated to 2021)"
     for row in csv.DictReader((ref / "everypolitician_world" / "html_holders21.csv").open()):
@@ -1644,7 +1760,8 @@ def main() -> None:
         ["phrase", "sector", "secondary", "role", "title", "source"],
         terms,
     )  # type: ignore[arg-type]
-    people, spells = build_people(data, state_ids, curated_people)
+    everyone = [p for f in sorted(OUT.glob("people*.yaml")) for p in read_yaml(f).people]
+    people, spells = build_people(data, state_ids, curated_people, everyone)
     close_open_spells(spells, curated_spells)
     spells = dedupe(spells)
     _write_csv(

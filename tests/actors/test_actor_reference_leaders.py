@@ -59,7 +59,11 @@ def test_existing_leader_gets_the_missing_spell_only(kb: ActorBase) -> None:
 
 def test_generated_spell_cites_the_dataset() -> None:
     path = REPO / "src/realpolitik/data/actors/04_generated_spells.csv"
-    rows = [r for r in csv.DictReader(path.open(encoding="utf-8")) if r["person"] == "hamid-karzai"]
+    rows = [
+        r
+        for r in csv.DictReader(path.open(encoding="utf-8"))
+        if r["person"] == "hamid-karzai" and not r["source"].startswith("PETRARCH2")
+    ]
     assert [(r["entity"], r["role"], r["start"], r["end"]) for r in rows] == [
         ("afg", "effective leader", "2001-12-22", "2014-09-29")
     ]

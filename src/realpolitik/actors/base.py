@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 from realpolitik.actors.entries import Entity, KnowledgeData, Person, Spell, Sponsor
 from realpolitik.actors.index import Index, Piece, RefKind
 from realpolitik.actors.loader import read_files
+from realpolitik.actors.petrarch import PETRARCH_ROLE
 from realpolitik.actors.resolver import Reading, Resolver
 from realpolitik.actors.scan import scan_text
 from realpolitik.actors.text import Token, fold, tokenize
@@ -64,6 +65,13 @@ class SearchHit:
     wikidata: str | None
     source: str
     score: float
+
+
+def _listed_only(person: Person) -> bool:
+    """A person known only from a PETRARCH dictionary's role codes (no office title): a
+    name without a face, matched as written and never as a spelling variant ("Joseph
+    Onika" is no reading of an unknown "Joseph Monka")."""
+    return bool(person.spells) and all(s.role == PETRARCH_ROLE for s in person.spells)
 
 
 def user_dir() -> Path:
@@ -116,9 +124,12 @@ class ActorBase:
         for name_key in name_keys:
             name = " ".join(name_key)
             ref = self.index.names[name_key][0]
-            if len(name) >= 6 and ref.kind in (RefKind.ENTITY, RefKind.PERSON, RefKind.DEMONYM):
-                self._fuzzy_names.append(name)
-                self._fuzzy_refs.append((ref.kind, ref.target))
+            if len(name) < 6 or ref.kind not in (RefKind.ENTITY, RefKind.PERSON, RefKind.DEMONYM):
+                continue
+            if ref.kind == RefKind.PERSON and _listed_only(self.index.people[ref.target]):
+                continue
+            self._fuzzy_names.append(name)
+            self._fuzzy_refs.append((ref.kind, ref.target))
 
     def _extend(self, data: KnowledgeData, *, skipped: tuple[str, ...] = ()) -> ActorBase:
         """This base (just loaded, not shared) with ``data`` read on top of its own data:

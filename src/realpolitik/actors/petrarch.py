@@ -20,15 +20,19 @@ from realpolitik.actors.entries import KnowledgeData, Person, Spell
 from realpolitik.actors.records import SECTORS, slugify
 from realpolitik.errors import DataError
 
+#: The role of a spell read from a dictionary code, which names no office.
+PETRARCH_ROLE = "office (PETRARCH)"
+#: A six-digit year up to this is in the 2000s ("130803"), a later one in the 1900s ("320101").
+_PIVOT = 30
 _CODE = re.compile(r"\[\s*~?([A-Z-]{3,15})\s*(?:([<>])?\s*(\d{6,8})(?:\s*-\s*(\d{6,8}))?)?\s*\]")
 
 
 def _date(text: str | None, *, where: str) -> dt.date | None:
     if not text:
         return None
-    if len(text) == 6:  # yymmdd: the century is inferred (PETRARCH data runs 1945-2015)
+    if len(text) == 6:  # yymmdd: the century is inferred (Phoenix's dates run 1930-2015)
         year = int(text[:2])
-        text = f"{2000 + year if year < 40 else 1900 + year}{text[2:]}"
+        text = f"{2000 + year if year <= _PIVOT else 1900 + year}{text[2:]}"
     try:
         return dt.date(int(text[:4]), int(text[4:6]), int(text[6:8]))
     except ValueError as exc:
@@ -64,8 +68,9 @@ def _entries(path: Path) -> Iterator[tuple[int, str, list[str], list[str]]]:
 
 
 def _name(phrase: str) -> str:
-    words = phrase.replace("_", " ").split()
-    return " ".join(w.capitalize() for w in words)
+    """``LEVON_TER-PETROSYAN_`` -> ``Levon Ter-Petrosyan``."""
+    words = phrase.replace("_", " ").lower().split()
+    return re.sub(r"(?:^|(?<=[ '-]))[a-z]", lambda m: m.group().upper(), " ".join(words))
 
 
 def read_petrarch_actors(path: Path, *, known: set[str]) -> KnowledgeData:
@@ -87,7 +92,7 @@ def read_petrarch_actors(path: Path, *, known: set[str]) -> KnowledgeData:
                 end = _date(second, where=where) if second else None
                 if op == "<":
                     end = _date(first, where=where)
-                spells.append(Spell(country, "office (PETRARCH)", sector, start, end, 60))
+                spells.append(Spell(country, PETRARCH_ROLE, sector, start, end, 60))
         if not spells and default is None:
             continue
         name = _name(phrase)
