@@ -110,3 +110,16 @@ def test_city_as_known_actor_gives_its_country_only_on_request() -> None:
     actor = kb.resolve("Sydney", on=day, bare_agents=True)
     assert actor is not None and (actor.country, actor.sector) == ("AUS", None)
     assert kb.resolve("Maria Sydney", on=day, bare_agents=True) is None  # a surname
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_loading_leaves_the_garbage_collector_as_it_was(enabled: bool) -> None:
+    import gc
+
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        assert read_compiled(packaged_files()) is not None
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
