@@ -831,7 +831,7 @@ def build_people(
     leaders = {x["person"] for x in spells if x["role"] in heads} - uncertain
     _surname_aliases(people, leaders)
     # after the surname aliases: a minister of 2005 does not make a leader's surname ambiguous
-    _phoenix_roles(data, states, people, spells, everyone or curated)
+    _phoenix_roles(data, states, people, spells, everyone or [])
     held: dict[str, Counter[str]] = defaultdict(Counter)
     dated = {s["person"] for s in spells if not s["source"].startswith("CIA")}
     for s in spells:
@@ -1502,9 +1502,9 @@ def _phoenix_roles(
     """Office holders of 1990-2014 from the Phoenix country dictionary (its CountryInfo
     entries: leaders and cabinet ministers of every state, with dated CAMEO role codes).
     A person already in the base under the same folded name gets the dictionary's spells
-    in their home state that overlap none of theirs (a hand-written person gets none); one whose name is a
-    spelling variant of someone in the same state ("Sarkisyan"/"Sargsyan") is left out
-    rather than duplicated."""
+    in their home state that overlap none of theirs (a hand-written person gets none); one
+    whose name is a spelling variant of someone in the same state ("Sarkisyan"/"Sargsyan")
+    is left out rather than duplicated."""
     from realpolitik.actors.petrarch import PETRARCH_ROLE, read_petrarch_actors
 
     path = data / "ontology" / "petrarch2_dictionaries" / "Phoenix.Countries.actors.txt"
@@ -1730,9 +1730,10 @@ def main() -> None:
     curated_people: list[Person] = []
     hand_written = ["organs.yaml", "organisations.yaml", "groups.yaml", "people.yaml"]
     hand_written += sorted(p.name for p in OUT.glob("people_ministers*.yaml"))
+    written = {f.name: read_yaml(f) for f in sorted(OUT.glob("people*.yaml"))}
     for name in hand_written:
         if (OUT / name).exists():
-            kd = read_yaml(OUT / name)
+            kd = written.get(name) or read_yaml(OUT / name)
             for e in kd.entities:
                 curated_ids.add(e.id)
                 # a curated acronym ("NSA", "IRC") does not displace another body sharing it
@@ -1760,7 +1761,7 @@ def main() -> None:
         ["phrase", "sector", "secondary", "role", "title", "source"],
         terms,
     )  # type: ignore[arg-type]
-    everyone = [p for f in sorted(OUT.glob("people*.yaml")) for p in read_yaml(f).people]
+    everyone = [p for kd in written.values() for p in kd.people]
     people, spells = build_people(data, state_ids, curated_people, everyone)
     close_open_spells(spells, curated_spells)
     spells = dedupe(spells)
