@@ -168,3 +168,31 @@ def test_popes_lead_the_holy_see_while_they_reign(
     actor = kb.resolve(mention, on=dt.date.fromisoformat(day))
     assert actor is not None
     assert (actor.country, actor.sector, actor.role) == ("VAT", sector, role)
+
+
+@pytest.mark.parametrize("mention", ["Mohamed", "Ali", "Ahmed"])
+def test_a_common_given_name_alone_names_no_leader(kb: ActorBase, mention: str) -> None:
+    # Djibouti's prime minister is an Abdoulkader Kamil Mohamed, yet "Mohamed" is hundreds
+    # of people's first name
+    assert kb.resolve(mention, on=DAY) is None
+
+
+@pytest.mark.parametrize(("mention", "country"), [("Assad", "SYR"), ("Abbas", "PSE")])
+def test_a_rare_given_name_still_names_its_leader(
+    kb: ActorBase, mention: str, country: str
+) -> None:
+    actor = kb.resolve(mention, on=DAY)
+    assert actor is not None and actor.country == country
+
+
+def test_a_mixed_case_acronym_matches_only_as_written(kb: ActorBase) -> None:
+    actor = kb.resolve("LeT", on=DAY)
+    assert actor is not None and actor.id == "lashkar-e-taiba"
+    assert kb.resolve("let", on=DAY) is None
+    assert kb.resolve("Let", on=DAY) is None
+
+
+def test_maduro_stays_president_through_the_disputed_presidency(kb: ActorBase) -> None:
+    actor = kb.resolve("Maduro", on=dt.date(2020, 3, 30))
+    assert actor is not None
+    assert (actor.country, actor.sector, actor.person) == ("VEN", "GOV", "Nicolás Maduro")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from realpolitik.actors.entries import Entity, KnowledgeData, Person, Term
-from realpolitik.actors.text import Token, canon, key
+from realpolitik.actors.text import Token, acronym_case, canon, key
 
 
 class RefKind(enum.IntEnum):
@@ -49,8 +49,14 @@ class Piece:
 
 
 def _is_acronym(name: str) -> bool:
+    """A one-word name of up to six letters written as an acronym ("NATO", "LeT"): it is
+    matched only when written so ("let" is a verb)."""
     letters = [c for c in name if c.isalpha()]
-    return " " not in name.strip() and len(letters) <= 6 and all(c.isupper() for c in letters)
+    return (
+        " " not in name.strip()
+        and len(letters) <= 6
+        and (all(c.isupper() for c in letters) or acronym_case(name.strip()))
+    )
 
 
 class Index:
@@ -61,8 +67,18 @@ class Index:
         self.names: dict[tuple[str, ...], list[Ref]] = {}
         #: last word of every person's names -> person ids ("bush" -> both Bushes)
         self.surnames: dict[str, list[str]] = {}
+        #: first word of every person's names of two words or more -> how many people have
+        #: it ("mohamed": 187); see :meth:`common_given`
+        self.given: dict[str, int] = {}
         self.reach: dict[str, int] = {}
         self.extend(data)
+
+    def common_given(self, word: str) -> bool:
+        """Whether ``word`` is mostly a given name ("Mohamed", "Ali", "Charles"): the first
+        name of at least ten people and of twice as many as have it as their last.  Such a
+        word alone names no one ("Assad", "Petro", "Hussein" still do)."""
+        count = self.given.get(word, 0)
+        return count >= 10 and count >= 2 * len(self.surnames.get(word, ()))
 
     def extend(self, data: KnowledgeData) -> list[tuple[str, ...]]:
         """Add (or override) entries; they win the names they share with earlier ones.
@@ -86,6 +102,7 @@ class Index:
                 self._add(name, RefKind.PERSON, person.id)
                 words = key(name)
                 if len(words) > 1:
+                    self.given[words[0]] = self.given.get(words[0], 0) + 1
                     ids = self.surnames.setdefault(words[-1], [])
                     if person.id not in ids:
                         ids.append(person.id)

@@ -388,7 +388,7 @@ class Resolver:
     def _leader_by_surname(self, token: Token, *, on: dt.date) -> Reading | None:
         """A bare surname ("Maduro") for the one person of that surname who leads a state
         (head of state or government) on the date; nobody when none or two do."""
-        if len(token.norm) < 4 or token.caps:
+        if len(token.norm) < 4 or token.caps or self.index.common_given(token.norm):
             return None
         leaders = [
             person

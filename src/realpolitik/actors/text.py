@@ -67,7 +67,7 @@ class Token:
     start: int
     end: int
     upper: bool  # first character upper-case in the original
-    caps: bool  # whole token upper-case in the original (an acronym)
+    caps: bool  # written as an acronym in the original: see :func:`acronym_case`
 
 
 def tokenize(text: str) -> list[Token]:
@@ -75,17 +75,26 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     for m in _TOKEN.finditer(folded):
         raw = text[m.start() : m.end()]
-        letters = [c for c in raw if c.isalpha()]
         tokens.append(
             Token(
                 norm=m.group(),
                 start=m.start(),
                 end=m.end(),
                 upper=raw[:1].isupper(),
-                caps=len(letters) > 1 and all(c.isupper() for c in letters),
+                caps=acronym_case(raw),
             )
         )
     return tokens
+
+
+def acronym_case(word: str) -> bool:
+    """Whether ``word`` is written as an acronym: all capitals ("NATO", "U.S."), or mixed
+    case ending in a capital ("LeT", "MoD"; not "McCain")."""
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) < 2:
+        return False
+    upper = sum(c.isupper() for c in letters)
+    return upper == len(letters) or (upper >= 2 and letters[-1].isupper())
 
 
 def key(text: str) -> tuple[str, ...]:
