@@ -112,6 +112,8 @@ def subjects(verb: Token) -> list[Token]:
             return [current.head]  # "gunmen and a bomber kill": the coordinated nouns
         if current.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and current.head != current:
             current = current.head
+            if current.dep_ == "prep" and current.head.pos_ in ("VERB", "AUX"):
+                current = current.head  # "after reaching an agreement": the clause's subject
             continue
         return []
     return []
@@ -158,7 +160,11 @@ def passive_subjects(verb: Token) -> list[Token]:
         detached = verb.i > 0 and verb.doc[verb.i - 1].text == "," and verb.head.dep_ == "pobj"
         found = [] if detached else [verb.head]
     if not found and verb.dep_ == "conj":
-        return passive_subjects(verb.head)
+        # "the fishermen, held captive, have been freed": a coordinated passive shares its
+        # head's subject, passive or not
+        return passive_subjects(verb.head) or [
+            c for c in verb.head.children if c.dep_ in SUBJECT_DEPS
+        ]
     return found
 
 

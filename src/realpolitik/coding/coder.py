@@ -63,6 +63,8 @@ COMPLEMENT_TARGET_ROOTS = frozenset({"02", "03", "10", "13"})
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 #: Words for the relations two sides restore or establish together.
 TIES = frozenset({"relations", "ties", "relation"})
+#: Words that make a cooperative act mutual between coordinated sides.
+MUTUAL = frozenset({"joint", "jointly", "bilateral", "mutual", "together"})
 #: Verbs of an exchange between coordinated sides.
 SWAPS = frozenset({"swap", "exchange", "trade"})
 #: Reciprocal acts: "Iran and Russia met" is a meeting of each with the other.
@@ -72,6 +74,11 @@ RECIPROCAL = ("040", "041", "042", "043", "044", "046", "057", "06", "190", "193
 #: ambassador", "put its army on alert"): such an object is no target, and the object's own
 #: prepositional object may be one ("its ambassador to Spain").
 OWN_OBJECT_ROOTS = frozenset({"08", "13", "15", "16"})
+#: Roots where a state's branches can be each other's targets ("the government urged
+#: parliament"); not meetings and visits (a minister "returned to Iran"), acts on one's
+#: own (``OWN_OBJECT_ROOTS``: "recalled its ambassador"), or force ("Syrian forces struck
+#: Damascus").
+DOMESTIC_ROOTS = frozenset({"01", "02", "03", "05", "06", "07", "09", "10", "11", "12"})
 #: Documents that speak for whoever issues them ("a resolution demanding a ceasefire").
 DOCUMENTS = frozenset({"resolution", "statement", "declaration", "communique", "letter",
                        "motion", "decree", "report", "text", "draft"})  # fmt: skip
@@ -344,7 +351,9 @@ class Coder:
                 if g.dep_ == "pobj"
             ]
         # "put its forces on alert": the source's own forces are no target
-        targets = _first_targets(target_tokens, mentions, sources, allow_place=allow_place)
+        targets = _first_targets(
+            target_tokens, mentions, sources, allow_place=allow_place, code=match.code
+        )
         pronoun = any(t.pos_ == "PRON" for t in source_tokens)
         local_sources = () if sources else _agent_sectors(source_tokens)
         if not sources and not source_tokens and passive:
@@ -423,14 +432,18 @@ class Coder:
             target_tokens = list(arg.noun_objects(noun))
             if match.code[:2] in ("17", "18", "19", "20") or match.code == "054":
                 target_tokens += arg.noun_of(noun)
-            targets = _first_targets(target_tokens, mentions, sources, allow_place=allow_place)
+            targets = _first_targets(
+                target_tokens, mentions, sources, allow_place=allow_place, code=match.code
+            )
             if (
                 not targets
                 and governor is not None
                 and governor.lemma_.lower() in self.lexicon.light_verbs
             ):
                 objects = (t for t in arg.objects(governor, skip_preps=("for",)) if t != noun)
-                targets = _first_targets(objects, mentions, sources, allow_place=allow_place)
+                targets = _first_targets(
+                    objects, mentions, sources, allow_place=allow_place, code=match.code
+                )
         holders = [noun, noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else [noun]
         between = [g for h in holders for c in h.children  # "fighting broke out between X and Y"
                    if c.dep_ == "prep" and c.lower_ in ("between", "among")
@@ -823,16 +836,29 @@ def _first_targets(
     sources: Sequence[Participant],
     *,
     allow_place: bool,
+    code: str = "",
 ) -> list[Participant]:
     """The participants of the first target token that names any, leaving out the sources'
-    own forces and places ("Syrian forces struck the enclave near Damascus": no target)."""
-    own = {canonical(p.actor).id for p in sources}  # Syria's rebels are not its government
+    own forces and places ("Syrian forces struck the enclave near Damascus": no target).
+    A named person is nobody's own forces ("Venezuela banned Guaido"), and in words and
+    in politics a state's branches act on one another ("the administration pushed
+    Congress", "the army chief urged Pakistan to …")."""
+    own: dict[str, set[str | None]] = {}  # Syria's rebels are not its government
+    for p in sources:
+        own.setdefault(canonical(p.actor).id, set()).add(p.actor.sector)
+    people = {p.actor.person for p in sources}
+    domestic = code[:2] in DOMESTIC_ROOTS
+
+    def kept(p: Participant) -> bool:
+        sectors = own.get(canonical(p.actor).id)
+        if sectors is None:
+            return True
+        if p.actor.person is not None and p.actor.person not in people:
+            return True
+        return domestic and p.actor.sector not in sectors
+
     for token in tokens:
-        found = [
-            p
-            for p in mentions.resolve(token, allow_place=allow_place)
-            if canonical(p.actor).id not in own
-        ]
+        found = [p for p in mentions.resolve(token, allow_place=allow_place) if kept(p)]
         if found:
             return found
     return []
@@ -843,9 +869,12 @@ def _reciprocal(code: str, trigger: Token) -> bool:
     relations restored or established between them ("Ethiopia and Eritrea restored ties")."""
     if code.startswith(RECIPROCAL) or trigger.lemma_.lower() in SWAPS:
         return True  # "Russia and Ukraine swapped prisoners"
-    return code[:2] in ("03", "05") and any(
-        t.lemma_.lower() in TIES or t.lower_ in TIES for t in trigger.subtree
-    )
+    if code[:2] not in COOPERATIVE_ROOTS:
+        return False
+    if trigger.lemma_.lower() == "agree":
+        return True  # "Canada and Britain agreed to a trade deal": with each other
+    # "Jordan and Britain will hold joint exercises", "… restored ties"
+    return any(t.lemma_.lower() in TIES or t.lower_ in TIES | MUTUAL for t in trigger.subtree)
 
 
 def _bare(match: Match) -> bool:
@@ -989,8 +1018,10 @@ def _agent_sectors(tokens: list[Token]) -> tuple[str, ...]:
             continue
         kinds = [arg.AGENT_SECTORS.get(c.lemma_.lower()) or LOCAL_AGENTS.get(c.lemma_.lower())
                  for c in token.children if c.dep_ == "compound"]  # fmt: skip
-        if lemma in ("member", "man", "individual", "person") and any(kinds):
-            out.append(next(k for k in kinds if k))  # "gang members", "militia members"
+        if any(kinds) and (
+            lemma in ("member", "man", "individual", "person", "leader", "commander", "chief")
+        ):  # "gang members", "militia members", "a rebel commander"
+            out.append(next(k for k in kinds if k))
             continue
         sector = arg.AGENT_SECTORS.get(lemma) or LOCAL_AGENTS.get(lemma)
         if sector and (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and _opens(token))):

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from realpolitik.model import Article, Location, Precision
+from realpolitik.model import ActorKind, Article, Location, Precision
 
 if TYPE_CHECKING:
     from realpolitik.coding.mentions import Mentions
@@ -140,18 +140,35 @@ def locate(
         if e.label_ == "PERSON" and len(e) > 1
     ]
     scanned = gazetteer.scan(text[sent.start_char : sent.end_char], countries=countries)
+    scanned = _not_actors(scanned, mentions, sent.start_char)
     place = _best_place(scanned, people)
     if place is not None:
         return place, False
     paragraph_start = text.rfind("\n\n", 0, sent.start_char)
-    earlier = text[max(paragraph_start, 0) : sent.start_char]
+    start = max(paragraph_start, 0)
+    earlier = text[start : sent.start_char]
     if not earlier.strip():
         return None, False
-    place = _best_place(gazetteer.scan(earlier, countries=countries), city_only=True)
+    before = _not_actors(gazetteer.scan(earlier, countries=countries), mentions, start)
+    place = _best_place(before, city_only=True)
     named = {loc.country for _, _, loc in scanned}  # "militants in Mali": not in Nairobi
     if place is not None and named and place.country not in named:
         return None, False
     return place, place is not None
+
+
+def _not_actors(
+    scanned: Sequence[tuple[int, int, Location]], mentions: Mentions, offset: int
+) -> list[tuple[int, int, Location]]:
+    """The places whose whole name is not that of an actor other than a state itself:
+    "Congress" is the US legislature, not the town in Arizona ("Tehran said" stays a
+    place as well as its government, and so does Gaza in "the Gaza health ministry")."""
+    actors = {
+        (m.start - offset, m.end - offset)
+        for m in mentions.matches
+        if m.actor.sector is not None or m.actor.kind is not ActorKind.STATE
+    }
+    return [(start, end, loc) for start, end, loc in scanned if (start, end) not in actors]
 
 
 def _best_place(

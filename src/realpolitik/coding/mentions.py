@@ -125,8 +125,13 @@ class Mentions:
 
     def _resolve_one(self, head: Token, *, allow_place: bool) -> Participant | None:
         lower = head.lower_
-        if lower in ANAPHORS and _definite(head) and _named_left_modifier(head):
-            # "the Guatemalan government" names its own actor; "the Iran-backed group" not
+        if (
+            lower in ANAPHORS
+            and _definite(head)
+            and (_named_left_modifier(head) or _named_of(head))
+        ):
+            # "the Guatemalan government", "the government of Brazil" name their own actor;
+            # "the Iran-backed group" does not
             named = self._named_phrase(head, allow_place=allow_place)
             if named is not None:
                 return named
@@ -172,7 +177,10 @@ class Mentions:
         return subject
 
     def _owner(self, head: Token) -> Participant | None:
-        """ "its forces", "their fighters": the agents of the actor the pronoun refers to."""
+        """ "its forces", "their fighters": the agents of the actor the pronoun refers to
+        (not their acts: "called off their strike")."""
+        if head.lemma_.lower() in ACTS:
+            return None
         sector = AGENT_SECTORS.get(head.lemma_.lower())
         poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         if sector is None or poss is None or poss.lower_ not in ("its", "their"):
@@ -219,6 +227,8 @@ class Mentions:
         best = min(candidates, key=lambda m: _distance(self.doc, head, m))
         actor = best.actor
         sector = AGENT_SECTORS.get(head.lemma_.lower())
+        if head.idx < best.start and not sector:  # "the blockade of Qatar": Qatar
+            return Participant(best.text, actor, best.start, best.end)
         if (
             sector
             and head.idx >= best.end
@@ -416,6 +426,11 @@ def with_sector(actor: Actor, sector: str) -> Actor:
     return canonical(generic)
 
 
+#: Agent nouns that name an act, not its agents ("their strike" is no army).
+ACTS = frozenset({"strike", "airstrike", "attack", "raid", "fire", "gunfire", "shelling",
+                  "bombardment"})  # fmt: skip
+
+
 def canonical(actor: Actor) -> Actor:
     """Give a country's non-state generic agent an id of its own (``pse-cvl``), apart from
     the state (``pse``), as the importers do."""
@@ -448,6 +463,17 @@ def _named_left_modifier(token: Token) -> bool:
         and c.dep_ in ("amod", "compound", "nmod")
         and (c.pos_ == "PROPN" or c.ent_type_)
         for c in token.children
+    )
+
+
+def _named_of(token: Token) -> bool:
+    """ "the government of Brazil": a name in the head's own "of" phrase."""
+    return any(
+        g.pos_ == "PROPN" or g.ent_type_ in ("GPE", "ORG", "NORP")
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
     )
 
 
