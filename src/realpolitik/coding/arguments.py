@@ -19,6 +19,8 @@ NAMED_SUBJECTS = frozenset({"ORG", "GPE", "PERSON", "NORP"})
 #: Passive verbs of report whose subject is their complement's ("is said to have fled").
 RAISING = frozenset({"report", "say", "believe", "expect", "think", "understand", "know",
                      "allege", "rumour", "rumor", "claim", "suspect"})  # fmt: skip
+#: Nouns whose infinitive is their issuer's act ("issued orders to release").
+ORDERS = frozenset({"order", "decision", "decree", "instruction", "directive"})
 #: Prepositions whose object is the target of a verb trigger.
 TARGET_PREPS = frozenset(
     {"with", "to", "against", "on", "at", "into", "toward", "towards", "upon", "over"}
@@ -104,6 +106,14 @@ def subjects(verb: Token) -> list[Token]:
                 return found
         if current.dep_ == "relcl" or (current.dep_ == "acl" and current.tag_ == "VBG"):
             return [current.head]
+        if (
+            current.dep_ == "acl"
+            and current.head.lemma_.lower() in ORDERS
+            and current.head.dep_ == "dobj"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+        ):  # "X issued orders to release the prisoners": the one who ordered it
+            current = current.head.head
+            continue
         if current.dep_ == "acl" and current.head.dep_ == "ROOT" and _predicate(current):
             # "The Iraqi air force carried out strikes" parsed as a noun with a clause:
             # a finite verb (or one with an object) hanging from a root noun is its predicate

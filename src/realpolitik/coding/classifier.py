@@ -154,9 +154,13 @@ class PentaClassifier:
 BLEND = 0.5
 #: A sentence the model reads as a bare statement (class 0, mostly CAMEO 01, which PLOVER does not code) with
 #: at least this probability keeps only events whose own class has at least ``VETO_STATED``:
-#: "officials said the talks were useful" reports no event.
-STATEMENT = 0.6
-VETO_STATED = 0.2
+#: "officials said the talks were useful" reports no event.  Set with out-of-fold
+#: probabilities on the training split (5 folds): from 0.6 / 0.2 to 0.8 / 0.1 accuracy stays
+#: 0.721 (0.718 before), macro-F1 0.779 (0.781), and 16 fewer of its 1,349 sentences lose
+#: every event; the model is surest on the sentences it was fitted to, so in-sample
+#: thresholds veto too much.
+STATEMENT = 0.8
+VETO_STATED = 0.1
 #: An extra event scoring less than this share of the sentence's top event is dropped:
 #: a sentence reports one main event unless its others are about as likely.
 RELATIVE = 0.4

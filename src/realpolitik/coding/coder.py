@@ -491,6 +491,8 @@ class Coder:
             return True
         if noun.dep_ == "pobj" and noun.head.lower_ in arg.CIRCUMSTANCE_PREPS:
             return True
+        if _claimed(noun):
+            return True
         return self.lexicon.match_verb(governor) is None and noun.dep_ == "dobj"
 
     def _thanked_for(
@@ -582,6 +584,10 @@ class Coder:
             and (code[:2] in PLACE_TARGET_ROOTS or plover.event in NEEDS_TARGET)
         ):  # an attack, aid or sanctions in another state's territory reach that state
             pairs = [(s, self._occupant(s, location, article)) for s, _ in pairs]
+        if not targets and not reciprocal and plover.event in NEEDS_TARGET:
+            # "Germany gave 352 million euros to promote investment in Ethiopia": aid,
+            # cooperation or sanctions reach the one other state the sentence names
+            pairs = [(s, t or self._sole_other_state(s, sent, article)) for s, t in pairs]
         pairs = [(_canonical(s), _canonical(t) if t else None) for s, t in pairs]
         # a generic side ("security forces" placed in Somalia) may meet its own kind
         generic_targets = not cand.sources or (not cand.targets and bool(cand.local_targets))
@@ -674,6 +680,23 @@ class Coder:
         found = self.gazetteer.scan(sent.text)
         return next((loc for _, _, loc in found if loc.precision is Precision.COUNTRY), None)
 
+    def _sole_other_state(
+        self, source: Participant, sent: Span, article: Article
+    ) -> Participant | None:
+        """The state that the sentence names as a place, when it names exactly one besides
+        the source's own ("… to promote investment in Ethiopia")."""
+        if self.gazetteer is None:
+            return None
+        found = {
+            loc.country: loc
+            for _, _, loc in self.gazetteer.scan(sent.text)
+            if loc.precision is Precision.COUNTRY and loc.country != source.actor.country
+        }
+        if len(found) != 1:
+            return None
+        (location,) = found.values()
+        return self._occupant(source, location, article)
+
     def _occupant(
         self, source: Participant, location: Location, article: Article
     ) -> Participant | None:
@@ -755,7 +778,7 @@ def intent_code(code: str) -> str:
 
 
 #: Explosions whose perpetrator goes unnamed are an unidentified armed group's.
-BLASTS = frozenset({"explosion", "blast", "bombing", "ied", "shooting", "stabbing"})
+BLASTS = frozenset({"explosion", "blast", "bombing", "bomb", "ied", "shooting", "stabbing"})
 #: Generic agents without a country, beyond the agent nouns the arguments module knows.
 LOCAL_AGENTS = {"gunman": "UAF", "assailant": "UAF", "attacker": "UAF", "shooter": "UAF",
                 "bomber": "UAF", "sniper": "UAF", "hijacker": "UAF", "kidnapper": "CRM",
@@ -862,6 +885,18 @@ def _first_targets(
         if found:
             return found
     return []
+
+
+def _claimed(noun: Token) -> bool:
+    """ "Abu Sayyaf claimed responsibility for the raid": the claimant's act."""
+    prep = noun.head
+    holder = prep.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ == "for"
+        and holder.lemma_.lower() in ("responsibility", "credit")
+        and holder.head.lemma_.lower() in ("claim", "take", "accept", "admit")
+    )
 
 
 def _reciprocal(code: str, trigger: Token) -> bool:
