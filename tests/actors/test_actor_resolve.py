@@ -196,3 +196,28 @@ def test_maduro_stays_president_through_the_disputed_presidency(kb: ActorBase) -
     actor = kb.resolve("Maduro", on=dt.date(2020, 3, 30))
     assert actor is not None
     assert (actor.country, actor.sector, actor.person) == ("VEN", "GOV", "Nicolás Maduro")
+
+
+@pytest.mark.parametrize(
+    "mention", ["pro-Russian separatists", "anti-Israel protesters", "pro-Iran militias"]
+)
+def test_a_side_taken_is_not_the_actor(kb: ActorBase, mention: str) -> None:
+    actor = kb.resolve(mention, on=DAY)
+    assert actor is None or actor.country not in ("RUS", "ISR", "IRN")
+
+
+@pytest.mark.parametrize(
+    ("mention", "day", "entity"),
+    [
+        ("Charles Michel", "2024-03-30", "european-council"),
+        ("Charles Michel", "2018-03-30", "bel"),
+        ("Donald Tusk", "2016-03-30", "european-council"),
+        ("Donald Tusk", "2024-03-30", "pol"),
+        ("Volker Turk", "2024-03-30", "ohchr"),
+    ],
+)
+def test_heads_of_international_bodies_on_the_date(
+    kb: ActorBase, mention: str, day: str, entity: str
+) -> None:
+    actor = kb.resolve(mention, on=dt.date.fromisoformat(day))
+    assert actor is not None and actor.id == entity

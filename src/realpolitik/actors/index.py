@@ -48,6 +48,10 @@ class Piece:
         return self.refs[0]
 
 
+#: Words that make the name after them a side taken, not an actor: "pro-Russian".
+STANCES = frozenset({"pro", "anti"})
+
+
 def _is_acronym(name: str) -> bool:
     """A one-word name of up to six letters written as an acronym ("NATO", "LeT"): it is
     matched only when written so ("let" is a verb)."""
@@ -134,11 +138,14 @@ class Index:
         refs.append(ref)
 
     def pieces(self, tokens: Sequence[Token]) -> list[Piece]:
-        """Greedy longest, non-overlapping known names, left to right."""
+        """Greedy longest, non-overlapping known names, left to right; a state or group named
+        only as the side someone takes is none ("pro-Russian separatists", "anti-Israel
+        marchers"), but a person is: "pro-Hadi forces" are forces loyal to him."""
         norms = [canon(t) for t in tokens]
         found: list[Piece] = []
         i, n = 0, len(tokens)
         while i < n:
+            stance = i > 0 and norms[i - 1] in STANCES
             reach = self.reach.get(norms[i], 0)
             for length in range(min(reach, n - i), 0, -1):
                 refs = self.names.get(tuple(norms[i : i + length]))
@@ -149,6 +156,7 @@ class Index:
                     for r in refs
                     if (not r.caps or _written_caps(tokens[i]))
                     and (length > 1 or r.kind != RefKind.PERSON or tokens[i].upper)
+                    and (not stance or r.kind == RefKind.PERSON)
                 )
                 if fitting:
                     found.append(Piece(i, i + length, fitting))
