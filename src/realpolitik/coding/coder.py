@@ -303,12 +303,16 @@ class Coder:
             backers = [c for c in token.children if c.dep_ in ("npadvmod", "compound", "nmod")]
             backing = [p for b in backers for p in mentions.resolve(b)]
             backed = mentions.resolve(token.head)
+            if not backed:
+                return None  # "Iran-backed militias" of no name: support for nobody known
             return Candidate(match, tuple(backing), tuple(backed), False, False)
         weapon = False
         passive = arg.is_passive(token)
         if passive:
             source_tokens = arg.agent_of(token) or self._reporting_authority(match, mentions)
             target_tokens = arg.passive_subjects(token)
+            if _hazards(source_tokens, match):
+                return None  # "killed by landslides and flooding": no one's act
             if source_tokens and all(t.lemma_.lower() in WEAPONS for t in source_tokens):
                 source_tokens, weapon = [], True  # "killed by an improvised explosive device"
             if not source_tokens and match.code.startswith("0874"):
@@ -316,6 +320,8 @@ class Coder:
                 source_tokens, target_tokens = target_tokens, list(arg.objects(token))
         else:
             source_tokens = arg.subjects(token)
+            if _hazards(source_tokens, match):
+                return None  # "wildfires destroy forests and kill cattle"
             skip = ("for",) if match.code[:2] in ("02", "10") else ()
             target_tokens = [] if match.no_target else list(arg.objects(token, skip_preps=skip))
             if (
@@ -410,6 +416,8 @@ class Coder:
     ) -> Candidate | None:
         noun = match.token
         sources: list[Participant] = []
+        by: list[Token] = []
+        by_agents: tuple[str, ...] = ()
         for child in noun.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i:
                 sources = mentions.resolve(child)
@@ -424,16 +432,29 @@ class Coder:
                 if g.dep_ == "pobj"
             ]
             sources = [p for t in by for p in mentions.resolve(t)]
+            by_agents = () if sources else _agent_sectors(by)  # "an attack by gunmen"
         governor = arg.governor(noun)
         if not sources and governor is not None and self._inherits_subject(noun, governor):
             sources = [p for t in arg.subjects(governor) for p in mentions.resolve(t)]
         targets: list[Participant] = []
+        victims: list[Token] = []
         if not match.no_target:
             target_tokens = list(arg.noun_objects(noun))
             if match.code[:2] in ("17", "18", "19", "20") or match.code == "054":
                 target_tokens += arg.noun_of(noun)
+            if (
+                match.code[:2] in PLACE_TARGET_ROOTS
+                and noun.dep_ == "pobj"
+                and noun.head.lower_ in ("in", "by", "during")
+                and arg.is_passive(noun.head.head)
+            ):  # "seven militants are killed in Israeli airstrikes": the strikes' victims
+                victims = arg.passive_subjects(noun.head.head)
             targets = _first_targets(
-                target_tokens, mentions, sources, allow_place=allow_place, code=match.code
+                [*target_tokens, *victims],
+                mentions,
+                sources,
+                allow_place=allow_place,
+                code=match.code,
             )
             if (
                 not targets
@@ -462,10 +483,14 @@ class Coder:
                 local = () if sources else kinds[:1]
                 others = [k for k in kinds if not sources or k != sources[0].actor.sector]
                 local_targets = tuple(others[:1]) if sources else kinds[1:2] or kinds[:1]
+        if not targets and not local_targets and victims:
+            local_targets = _agent_sectors(victims)  # "eleven people are killed in a shooting"
         thanked = self._thanked_for(noun, mentions)
         if thanked is not None:
             sources, targets = thanked
         local_words = None
+        if not sources and not local and by_agents:
+            local, local_words = by_agents[:1], _phrase(by)
         if not sources and not local and governor and self._inherits_subject(noun, governor):
             local = _agent_sectors(arg.subjects(governor))
             local_words = _phrase(arg.subjects(governor))
@@ -609,6 +634,8 @@ class Coder:
         """The CAMEO code a candidate reads as, and whether it is a yield promised for later."""
         token = cand.match.token
         code = self._code(cand.match)
+        if cand.match.nominal and code[:2] in PLACE_TARGET_ROOTS and _joint(token):
+            code = "062"  # "will conduct joint operations with the Guyana Defence Force"
         future = cand.hypothetical and arg.future(token)
         threat = next((THREATENED[code[:n]] for n in (4, 3, 2) if code[:n] in THREATENED), None)
         if threat is not None and (future or (cand.hypothetical and _menaced(token))):
@@ -878,13 +905,52 @@ def _first_targets(
             return True
         if p.actor.person is not None and p.actor.person not in people:
             return True
-        return domestic and p.actor.sector not in sectors
+        return domestic and p.actor.sector not in sectors and not _city(p, mentions.kb)
 
     for token in tokens:
         found = [p for p in mentions.resolve(token, allow_place=allow_place) if kept(p)]
         if found:
             return found
     return []
+
+
+def _city(participant: Participant, kb: ActorBase) -> bool:
+    """Whether the participant is a state named by one of its cities ("a protest in
+    London"), which stands for its government only as a speaker."""
+    entity = kb.entity(participant.actor.id)
+    if entity is None:
+        return False
+    text = participant.text.casefold()
+    return any(text == name.casefold() for name in (*entity.capitals, *entity.cities))
+
+
+def _joint(noun: Token) -> bool:
+    """ "joint operations with X": force shared with a partner, not used against one."""
+    if not any(c.dep_ == "amod" and c.lower_ == "joint" for c in noun.children):
+        return False
+    holders = [noun] if noun.head == noun else [noun, noun.head]
+    return any(c.dep_ == "prep" and c.lower_ == "with" for h in holders for c in h.children)
+
+
+#: Natural and accidental causes of harm, which are nobody's act.
+HAZARDS = frozenset({"landslide", "mudslide", "flood", "flooding", "wildfire", "bushfire",
+                     "earthquake", "quake", "storm", "cyclone", "hurricane", "typhoon", "tornado",
+                     "avalanche", "rain", "rainfall", "heatwave", "lightning", "drought", "tsunami",
+                     "eruption", "crash", "collision", "accident", "outbreak", "disease", "virus",
+                     "epidemic", "pandemic", "blaze"})  # fmt: skip
+
+
+def _hazards(tokens: list[Token], match: Match) -> bool:
+    """Whether the doers of a violent act are natural or accidental causes."""
+    return match.code[:2] in PLACE_TARGET_ROOTS and bool(tokens) and all(map(_hazard, tokens))
+
+
+def _hazard(token: Token) -> bool:
+    """Whether an argument names a natural or accidental cause ("landslides and flooding")."""
+    return all(
+        t.lemma_.lower() in HAZARDS or t.lower_.removesuffix("s") in HAZARDS
+        for t in arg.conjuncts(token)
+    )  # "Wildfires" opening a sentence may be tagged a name
 
 
 def _claimed(noun: Token) -> bool:

@@ -58,7 +58,10 @@ class Mentions:
         self.on = on
         self.gazetteer = gazetteer
         scanned = [m for m in kb.scan(doc.text, on=on) if not _common_word(m.text, m.actor)]
-        self.matches: list[ActorMatch] = _merge(scanned, self._named(doc, kb, on))
+        merged = _merge(scanned, self._named(doc, kb, on))
+        self.matches: list[ActorMatch] = [
+            m for m in merged if m.actor.person is not None or not _stance(doc.text, m.start)
+        ]
         self._starts = [m.start for m in self.matches]
         self._cache: dict[tuple[int, int], Actor | None] = {}
 
@@ -197,7 +200,10 @@ class Mentions:
     def _kb(self, start: int, end: int) -> Actor | None:
         key = (start, end)
         if key not in self._cache:
-            self._cache[key] = resolve_text(self.kb, self.doc.text[start:end], on=self.on)
+            actor = resolve_text(self.kb, self.doc.text[start:end], on=self.on)
+            if actor is not None and actor.person is None and _stance(self.doc.text, start):
+                actor = None  # "anti-Israel riots" (but "pro-Hadi forces" are Hadi's)
+            self._cache[key] = actor
         return self._cache[key]
 
     def _inside(self, start: int, end: int) -> list[ActorMatch]:
@@ -215,13 +221,16 @@ class Mentions:
         troops"); an apposition or an "of" phrase names the actor itself."""
         start, end = noun_phrase(head)
         span = self.doc[start:end]
-        candidates = [
-            m for m in self._inside(span.start_char, span.end_char) if not _backed(self.doc, m)
-        ]
+        places = _locative_spans(head)  # "assailants in Sampaloc, Manila": not Manila
+
+        def named(m: ActorMatch) -> bool:
+            return not _backed(self.doc, m) and not any(a <= m.start < b for a, b in places)
+
+        candidates = [m for m in self._inside(span.start_char, span.end_char) if named(m)]
         if not candidates:
             sub = list(head.subtree)
             lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1])
-            candidates = [m for m in self._inside(lo, hi) if not _backed(self.doc, m)]
+            candidates = [m for m in self._inside(lo, hi) if named(m)]
         if not candidates:
             return None
         best = min(candidates, key=lambda m: _distance(self.doc, head, m))
@@ -475,6 +484,28 @@ def _named_of(token: Token) -> bool:
         for g in c.children
         if g.dep_ == "pobj"
     )
+
+
+#: Prepositions of place: a name in their object says where, not who (unlike "near the
+#: Ukrainian border", which says whom troops face).
+LOCATIVE_PREPS = frozenset({"in", "at", "across", "around", "inside", "outside"})
+
+
+def _locative_spans(head: Token) -> list[tuple[int, int]]:
+    """Character ranges of the place phrases hanging from ``head`` ("in Phuket, Thailand")."""
+    spans = []
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
+            sub = list(child.subtree)
+            spans.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
+    return spans
+
+
+def _stance(text: str, start: int) -> bool:
+    """Whether the name starting at ``start`` only says whose side someone takes:
+    "pro-Palestinian protesters" in Washington are no Palestinians, nor are
+    "anti-Israel" marchers Israel."""
+    return text[max(0, start - 5) : start].lower().endswith(("pro-", "anti-", "pro ", "anti "))
 
 
 def _backed(doc: Doc, match: ActorMatch) -> bool:
