@@ -53,6 +53,9 @@ OWN_MAPPING = {
     "026": ("REQUEST", "meet", "diplomatic"),
     "027": ("REQUEST", "meet", "diplomatic"),
     "028": ("REQUEST", "meet", "diplomatic"),
+    # the cross-walk gives 183 (suicide, car or other bombing, unspecified) the mode of its
+    # child 1831, suicide bombing; PLOVER's mode for any other explosive is "explosives"
+    "183": ("ASSAULT", "explosives", ""),
 }
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -90,6 +91,18 @@ OBLIGATION = frozenset({"must", "should"})
 NO_COMMENT = frozenset({"comment", "elaborate", "discuss", "speculate", "specify", "say"})
 #: Words of a fight between sides; with protesters on one side, a violent protest.
 CLASHES = frozenset({"clash", "scuffle", "fight", "battle", "skirmish", "confront"})
+#: Verbs of witnessing: their subject saw or told of an act, did not do it (unlike one
+#: who "announced an offensive").
+WITNESSING = frozenset({"report", "hear", "see", "witness", "feel", "describe", "record",
+                        "detect", "observe", "notice", "recount", "recall"})  # fmt: skip
+#: Verbs a game's winner does to its loser ("Ireland beat Spain 32-55").
+WINNING = frozenset({"beat", "defeat", "thrash", "rout", "edge", "crush", "down", "overcome",
+                     "outscore", "trounce", "hammer"})  # fmt: skip
+#: A game's score: "32-55", "2–1".
+SCORE = re.compile(r"\b\d{1,3}\s?[–-]\s?\d{1,3}\b")
+#: What a company does with its "operations" (not military ones): "closing its operations".
+BUSINESS_VERBS = frozenset({"close", "shut", "expand", "relocate", "sell", "scale", "wind",
+                            "restructure", "move", "transfer", "streamline"})  # fmt: skip
 #: Violence that protesters doing it makes a riot.
 RIOTS = frozenset({"attack", "storm", "raid", "burn", "torch", "ransack", "stone", "target"})
 #: Dependencies that open a subordinate clause.
@@ -226,6 +239,8 @@ class Coder:
                     match = None
                 if match is not None and _labour_strike(token):
                     match = Match("143", token, 1, True, True)
+            if match is not None and (_game(match, sent) or _business(match)):
+                match = None
             if match is not None:
                 found.append(match)
         # "war games": a noun that only modifies another trigger is part of that one; "ended
@@ -516,6 +531,8 @@ class Coder:
             return True
         if noun.dep_ == "pobj" and noun.head.lower_ in arg.CIRCUMSTANCE_PREPS:
             return True
+        if noun.dep_ == "dobj" and governor.lemma_.lower() in WITNESSING:
+            return False  # "residents report explosions": they heard them
         if _claimed(noun):
             return True
         return self.lexicon.match_verb(governor) is None and noun.dep_ == "dobj"
@@ -951,6 +968,24 @@ def _hazard(token: Token) -> bool:
         t.lemma_.lower() in HAZARDS or t.lower_.removesuffix("s") in HAZARDS
         for t in arg.conjuncts(token)
     )  # "Wildfires" opening a sentence may be tagged a name
+
+
+def _game(match: Match, sent: Span) -> bool:
+    """A sports result told as a fight: "Ireland beating Spain 32-55"."""
+    return (
+        match.code[:2] in PLACE_TARGET_ROOTS
+        and match.token.lemma_.lower() in WINNING
+        and SCORE.search(sent.text) is not None
+    )
+
+
+def _business(match: Match) -> bool:
+    """A company's "operations", not a military operation: "is closing its operations"."""
+    token = match.token
+    if not match.nominal or token.lemma_.lower() != "operation":
+        return False
+    governor = arg.governor(token)
+    return governor is not None and governor.lemma_.lower() in BUSINESS_VERBS
 
 
 def _claimed(noun: Token) -> bool:

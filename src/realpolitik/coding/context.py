@@ -119,6 +119,9 @@ def locate(
         heads.append(trigger.head)
     # "attacked a US base in Syria": where the act's object is
     heads += [c for c in trigger.children if c.dep_ == "dobj"]
+    if trigger.dep_ in ("advcl", "conj") and trigger.tag_ == "VBG":
+        # "conducts airstrikes across Lebanon, killing 72": where the act it reports was
+        heads += [trigger.head, *(c for c in trigger.head.children if c.dep_ == "dobj")]
     for head in heads:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
