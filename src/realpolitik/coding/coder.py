@@ -239,7 +239,7 @@ class Coder:
                     match = None
                 if match is not None and _labour_strike(token):
                     match = Match("143", token, 1, True, True)
-            if match is not None and (_game(match, sent) or _business(match)):
+            if match is not None and (_game(match, sent) or _business(match) or _voting(match)):
                 match = None
             if match is not None:
                 found.append(match)
@@ -893,6 +893,9 @@ LABOUR_WORDS = frozenset({"general", "labor", "labour", "nationwide", "indefinit
                           "union", "teacher", "doctor", "nurse", "driver", "employee", "wage",
                           "pay", "salary", "warning", "sit-down", "wildcat", "transport",
                           "trucker", "staff", "miner", "day", "hour", "week"})  # fmt: skip
+#: Who strikes from work (not "the consulate general", which "suffers damage in a strike").
+WORKERS = frozenset({"labor", "labour", "worker", "union", "teacher", "doctor", "nurse", "driver",
+                     "employee", "trucker", "staff", "miner"})  # fmt: skip
 LABOUR_VERBS = frozenset({"observe", "end", "join", "declare", "suspend", "call", "go", "stage",
                           "hold", "organize", "organise", "continue", "extend", "begin"})  # fmt: skip
 
@@ -976,6 +979,16 @@ def _game(match: Match, sent: Span) -> bool:
         match.code[:2] in PLACE_TARGET_ROOTS
         and match.token.lemma_.lower() in WINNING
         and SCORE.search(sent.text) is not None
+    )
+
+
+def _voting(match: Match) -> bool:
+    """ "Greeks head to the polls": voters, not a visit."""
+    return match.code[:2] == "04" and any(
+        g.lemma_.lower() in ("poll", "polls", "ballot")
+        for c in match.token.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for g in c.children
     )
 
 
@@ -1125,7 +1138,7 @@ def _labour_strike(noun: Token) -> bool:
         return True  # "went on strike"
     verb = arg.governor(noun)  # "employees stopped work in a strike"
     if verb is not None and any(
-        t.lemma_.lower() in LABOUR_WORDS for s in arg.subjects(verb) for t in s.subtree
+        t.lemma_.lower() in WORKERS for s in arg.subjects(verb) for t in s.subtree
     ):
         return True
     if noun.dep_ == "dobj" and head.lemma_.lower() in LABOUR_VERBS:
