@@ -91,6 +91,8 @@ OBLIGATION = frozenset({"must", "should"})
 NO_COMMENT = frozenset({"comment", "elaborate", "discuss", "speculate", "specify", "say"})
 #: Words of a fight between sides; with protesters on one side, a violent protest.
 CLASHES = frozenset({"clash", "scuffle", "fight", "battle", "skirmish", "confront"})
+#: Verbs whose object is a topic, their partner being the one "with" whom.
+TOPIC_VERBS = frozenset({"discuss", "debate", "address", "review", "examine", "negotiate"})
 #: Verbs of witnessing: their subject saw or told of an act, did not do it (unlike one
 #: who "announced an offensive").
 WITNESSING = frozenset({"report", "hear", "see", "witness", "feel", "describe", "record",
@@ -339,6 +341,15 @@ class Coder:
                 return None  # "wildfires destroy forests and kill cattle"
             skip = ("for",) if match.code[:2] in ("02", "10") else ()
             target_tokens = [] if match.no_target else list(arg.objects(token, skip_preps=skip))
+            if token.lemma_.lower() in TOPIC_VERBS:  # "discussed Syria": with whom, not what
+                target_tokens = [
+                    g
+                    for holder in (token, *(c for c in token.children if c.dep_ == "dobj"))
+                    for c in holder.children
+                    if c.dep_ == "prep" and c.lower_ == "with"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
             if (
                 not target_tokens
                 and not match.no_target
