@@ -936,23 +936,15 @@ def _first_targets(
             return True
         if p.actor.person is not None and p.actor.person not in people:
             return True
-        return domestic and p.actor.sector not in sectors and not _city(p, mentions.kb)
+        # a branch of its own state ("pushed Congress"), not the state itself: "Putin agreed
+        # to a ceasefire between Russia and Ukraine" is no agreement with Russia
+        return domestic and p.actor.sector is not None and p.actor.sector not in sectors
 
     for token in tokens:
         found = [p for p in mentions.resolve(token, allow_place=allow_place) if kept(p)]
         if found:
             return found
     return []
-
-
-def _city(participant: Participant, kb: ActorBase) -> bool:
-    """Whether the participant is a state named by one of its cities ("a protest in
-    London"), which stands for its government only as a speaker."""
-    entity = kb.entity(participant.actor.id)
-    if entity is None:
-        return False
-    text = participant.text.casefold()
-    return any(text == name.casefold() for name in (*entity.capitals, *entity.cities))
 
 
 def _joint(noun: Token) -> bool:
