@@ -241,7 +241,9 @@ class Coder:
                     match = None
                 if match is not None and _labour_strike(token):
                     match = Match("143", token, 1, True, True)
-            if match is not None and (_game(match, sent) or _business(match) or _voting(match)):
+            if match is not None and (
+                _game(match, sent) or _business(match) or _voting(match) or _naming(match)
+            ):
                 match = None
             if match is not None:
                 found.append(match)
@@ -637,10 +639,10 @@ class Coder:
             and (code[:2] in PLACE_TARGET_ROOTS or plover.event in NEEDS_TARGET)
         ):  # an attack, aid or sanctions in another state's territory reach that state
             pairs = [(s, self._occupant(s, location, article)) for s, _ in pairs]
-        if not targets and not reciprocal and plover.event in NEEDS_TARGET:
+        if not targets and not reciprocal and not cand.pronoun and plover.event in NEEDS_TARGET:
             # "Germany gave 352 million euros to promote investment in Ethiopia": aid,
             # cooperation or sanctions reach the one other state the sentence names
-            pairs = [(s, t or self._sole_other_state(s, sent, article)) for s, t in pairs]
+            pairs = [(s, t or self._sole_other_state(sources, sent, article)) for s, t in pairs]
         pairs = [(_canonical(s), _canonical(t) if t else None) for s, t in pairs]
         # a generic side ("security forces" placed in Somalia) may meet its own kind
         generic_targets = not cand.sources or (not cand.targets and bool(cand.local_targets))
@@ -736,21 +738,23 @@ class Coder:
         return next((loc for _, _, loc in found if loc.precision is Precision.COUNTRY), None)
 
     def _sole_other_state(
-        self, source: Participant, sent: Span, article: Article
+        self, sources: Sequence[Participant], sent: Span, article: Article
     ) -> Participant | None:
         """The state that the sentence names as a place, when it names exactly one besides
-        the source's own ("… to promote investment in Ethiopia")."""
-        if self.gazetteer is None:
+        the sources' own ("… to promote investment in Ethiopia"; not a co-source: "Saudi
+        Arabia and Britain helped")."""
+        if self.gazetteer is None or not sources:
             return None
+        own = {p.actor.country for p in sources}
         found = {
             loc.country: loc
             for _, _, loc in self.gazetteer.scan(sent.text)
-            if loc.precision is Precision.COUNTRY and loc.country != source.actor.country
+            if loc.precision is Precision.COUNTRY and loc.country not in own
         }
         if len(found) != 1:
             return None
         (location,) = found.values()
-        return self._occupant(source, location, article)
+        return self._occupant(sources[0], location, article)
 
     def _occupant(
         self, source: Participant, location: Location, article: Article
@@ -985,6 +989,15 @@ def _game(match: Match, sent: Span) -> bool:
     )
 
 
+def _naming(match: Match) -> bool:
+    """ "Zelensky called it an environmental bomb": calling something names it, it is no
+    phone call."""
+    token = match.token
+    return token.lemma_.lower() == "call" and any(
+        c.dep_ in ("oprd", "acomp", "attr") for c in token.children
+    )
+
+
 def _voting(match: Match) -> bool:
     """ "Greeks head to the polls": voters, not a visit."""
     return match.code[:2] == "04" and any(
@@ -1005,14 +1018,17 @@ def _business(match: Match) -> bool:
 
 
 def _claimed(noun: Token) -> bool:
-    """ "Abu Sayyaf claimed responsibility for the raid": the claimant's act."""
+    """ "Abu Sayyaf claimed responsibility for the raid": the claimant's act (not when it
+    "did not claim" it)."""
     prep = noun.head
     holder = prep.head
+    verb = holder.head
     return (
         noun.dep_ == "pobj"
         and prep.lower_ == "for"
         and holder.lemma_.lower() in ("responsibility", "credit")
-        and holder.head.lemma_.lower() in ("claim", "take", "accept", "admit")
+        and verb.lemma_.lower() in ("claim", "take", "accept", "admit")
+        and not arg.negated(verb)
     )
 
 

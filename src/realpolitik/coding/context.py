@@ -163,13 +163,14 @@ def locate(
 def _not_actors(
     scanned: Sequence[tuple[int, int, Location]], mentions: Mentions, offset: int
 ) -> list[tuple[int, int, Location]]:
-    """The places whose whole name is not that of an actor other than a state itself:
-    "Congress" is the US legislature, not the town in Arizona ("Tehran said" stays a
-    place as well as its government, and so does Gaza in "the Gaza health ministry")."""
+    """The places whose whole name is not that of an actor other than a state or its
+    government: "Congress" is the US legislature, not the town in Arizona ("Tehran said"
+    stays a place as well as its government, and so does Gaza in "the Gaza health
+    ministry")."""
     actors = {
         (m.start - offset, m.end - offset)
         for m in mentions.matches
-        if m.actor.sector is not None or m.actor.kind is not ActorKind.STATE
+        if m.actor.kind is not ActorKind.STATE or m.actor.sector not in (None, "GOV")
     }
     return [(start, end, loc) for start, end, loc in scanned if (start, end) not in actors]
 

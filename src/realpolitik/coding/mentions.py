@@ -487,8 +487,8 @@ def _named_of(token: Token) -> bool:
 
 
 #: Prepositions of place: a name in their object says where, not who (unlike "near the
-#: Ukrainian border", which says whom troops face).
-LOCATIVE_PREPS = frozenset({"in", "at", "across", "around", "inside", "outside"})
+#: Ukrainian border", which says whom troops face, or "a water cannon at Philippine boats").
+LOCATIVE_PREPS = frozenset({"in", "across", "around", "inside", "outside"})
 
 
 def _locative_spans(head: Token) -> list[tuple[int, int]]:
