@@ -91,6 +91,12 @@ OBLIGATION = frozenset({"must", "should"})
 NO_COMMENT = frozenset({"comment", "elaborate", "discuss", "speculate", "specify", "say"})
 #: Words of a fight between sides; with protesters on one side, a violent protest.
 CLASHES = frozenset({"clash", "scuffle", "fight", "battle", "skirmish", "confront"})
+#: Names that condemn what they are given: "called the strike a war crime".
+DENOUNCING = frozenset({"crime", "provocation", "disgrace", "escalation", "aggression",
+                        "terrorism", "terrorist", "outrageous", "dangerous", "reckless",
+                        "irresponsible", "unacceptable", "violation", "blatant", "madness",
+                        "massacre", "genocide", "threat", "shameful", "barbaric", "illegal",
+                        "wrong", "lie", "attack"})  # fmt: skip
 #: Verbs whose object is a topic, their partner being the one "with" whom.
 TOPIC_VERBS = frozenset({"discuss", "debate", "address", "review", "examine", "negotiate"})
 #: Verbs of witnessing: their subject saw or told of an act, did not do it (unlike one
@@ -241,9 +247,10 @@ class Coder:
                     match = None
                 if match is not None and _labour_strike(token):
                     match = Match("143", token, 1, True, True)
-            if match is not None and (
-                _game(match, sent) or _business(match) or _voting(match) or _naming(match)
-            ):
+            if match is not None and _naming(match):
+                # "Putin called the attack a provocation": a denunciation if the name is one
+                match = Match("111", token, 1, False, False) if _denounced(token) else None
+            if match is not None and (_game(match, sent) or _business(match) or _voting(match)):
                 match = None
             if match is not None:
                 found.append(match)
@@ -995,6 +1002,16 @@ def _naming(match: Match) -> bool:
     token = match.token
     return token.lemma_.lower() == "call" and any(
         c.dep_ in ("oprd", "acomp", "attr") for c in token.children
+    )
+
+
+def _denounced(call: Token) -> bool:
+    """Whether what ``call`` names something is a condemnation ("a crime", "reckless")."""
+    return any(
+        t.lemma_.lower() in DENOUNCING
+        for c in call.children
+        if c.dep_ in ("oprd", "acomp", "attr")
+        for t in c.subtree
     )
 
 
