@@ -71,16 +71,16 @@ class Index:
         self.names: dict[tuple[str, ...], list[Ref]] = {}
         #: last word of every person's names -> person ids ("bush" -> both Bushes)
         self.surnames: dict[str, list[str]] = {}
-        #: first word of every person's names of two words or more -> how many people have
-        #: it ("mohamed": 187); see :meth:`common_given`
+        #: first word of people's names of two words or more -> how many such names (each
+        #: spelling of a person counts) begin with it ("mohamed": 187); see :meth:`common_given`
         self.given: dict[str, int] = {}
         self.reach: dict[str, int] = {}
         self.extend(data)
 
     def common_given(self, word: str) -> bool:
-        """Whether ``word`` is mostly a given name ("Mohamed", "Ali", "Charles"): the first
-        name of at least ten people and of twice as many as have it as their last.  Such a
-        word alone names no one ("Assad", "Petro", "Hussein" still do)."""
+        """Whether ``word`` is mostly a given name ("Mohamed", "Ali", "Charles"): it begins
+        at least ten names, and twice as many as there are people whose names end with it.
+        Such a word alone names no one ("Assad", "Petro", "Hussein" still do)."""
         count = self.given.get(word, 0)
         return count >= 10 and count >= 2 * len(self.surnames.get(word, ()))
 

@@ -646,10 +646,17 @@ class Coder:
             and (code[:2] in PLACE_TARGET_ROOTS or plover.event in NEEDS_TARGET)
         ):  # an attack, aid or sanctions in another state's territory reach that state
             pairs = [(s, self._occupant(s, location, article)) for s, _ in pairs]
-        if not targets and not reciprocal and not cand.pronoun and plover.event in NEEDS_TARGET:
+        if (
+            not targets
+            and not reciprocal
+            and not cand.pronoun
+            and plover.event in NEEDS_TARGET
+            and any(t is None for _, t in pairs)
+        ):
             # "Germany gave 352 million euros to promote investment in Ethiopia": aid,
             # cooperation or sanctions reach the one other state the sentence names
-            pairs = [(s, t or self._sole_other_state(sources, sent, article)) for s, t in pairs]
+            other = self._sole_other_state(sources, sent, article)
+            pairs = [(s, t or other) for s, t in pairs]
         pairs = [(_canonical(s), _canonical(t) if t else None) for s, t in pairs]
         # a generic side ("security forces" placed in Somalia) may meet its own kind
         generic_targets = not cand.sources or (not cand.targets and bool(cand.local_targets))
@@ -934,7 +941,7 @@ def _first_targets(
     own forces and places ("Syrian forces struck the enclave near Damascus": no target).
     A named person is nobody's own forces ("Venezuela banned Guaido"), and in words and
     in politics a state's branches act on one another ("the administration pushed
-    Congress", "the army chief urged Pakistan to …")."""
+    Congress")."""
     own: dict[str, set[str | None]] = {}  # Syria's rebels are not its government
     for p in sources:
         own.setdefault(canonical(p.actor).id, set()).add(p.actor.sector)
@@ -996,23 +1003,22 @@ def _game(match: Match, sent: Span) -> bool:
     )
 
 
+def _names_given(call: Token) -> list[Token]:
+    """What a "call" names something: "called it [an environmental bomb]"."""
+    if call.lemma_.lower() != "call":
+        return []
+    return [c for c in call.children if c.dep_ in ("oprd", "acomp", "attr")]
+
+
 def _naming(match: Match) -> bool:
     """ "Zelensky called it an environmental bomb": calling something names it, it is no
     phone call."""
-    token = match.token
-    return token.lemma_.lower() == "call" and any(
-        c.dep_ in ("oprd", "acomp", "attr") for c in token.children
-    )
+    return bool(_names_given(match.token))
 
 
 def _denounced(call: Token) -> bool:
-    """Whether what ``call`` names something is a condemnation ("a crime", "reckless")."""
-    return any(
-        t.lemma_.lower() in DENOUNCING
-        for c in call.children
-        if c.dep_ in ("oprd", "acomp", "attr")
-        for t in c.subtree
-    )
+    """Whether the name ``call`` gives something condemns it ("a crime", "reckless")."""
+    return any(t.lemma_.lower() in DENOUNCING for c in _names_given(call) for t in c.subtree)
 
 
 def _voting(match: Match) -> bool:

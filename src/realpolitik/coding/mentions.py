@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from realpolitik.actors import ActorBase, ActorMatch
+from realpolitik.actors.index import STANCES
 from realpolitik.coding.arguments import (
     AGENT_SECTORS,
     bare_core,
@@ -19,6 +20,7 @@ from realpolitik.coding.arguments import (
     noun_phrase,
     subjects,
 )
+from realpolitik.coding.context import LOCATIVE_PREPS
 from realpolitik.model import Actor, ActorKind, Participant
 from realpolitik.places import Gazetteer
 
@@ -486,16 +488,17 @@ def _named_of(token: Token) -> bool:
     )
 
 
-#: Prepositions of place: a name in their object says where, not who (unlike "near the
-#: Ukrainian border", which says whom troops face, or "a water cannon at Philippine boats").
-LOCATIVE_PREPS = frozenset({"in", "across", "around", "inside", "outside"})
+#: Prepositions of place whose object names no actor: those that place an event, less the
+#: ones that can aim at someone ("near the Ukrainian border", "a water cannon at Philippine
+#: boats", "off the Yemeni coast").
+PLACE_PREPS = LOCATIVE_PREPS - {"at", "near", "off"}
 
 
 def _locative_spans(head: Token) -> list[tuple[int, int]]:
     """Character ranges of the place phrases hanging from ``head`` ("in Phuket, Thailand")."""
     spans = []
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
+        if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
             sub = list(child.subtree)
             spans.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
     return spans
@@ -505,7 +508,8 @@ def _stance(text: str, start: int) -> bool:
     """Whether the name starting at ``start`` only says whose side someone takes:
     "pro-Palestinian protesters" in Washington are no Palestinians, nor are
     "anti-Israel" marchers Israel."""
-    return text[max(0, start - 5) : start].lower().endswith(("pro-", "anti-", "pro ", "anti "))
+    before = text[max(0, start - 5) : start].lower()
+    return any(before.endswith(word + sep) for word in STANCES for sep in "- ")
 
 
 def _backed(doc: Doc, match: ActorMatch) -> bool:
