@@ -621,11 +621,35 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
+#: The agents dictionaries read, first match wins: PLOVER's, already in PLOVER sector codes,
+#: then Phoenix's (CAMEO codes) for the nouns PLOVER's lacks.  Both OEDA, MIT.
+AGENT_DICTIONARIES = (
+    ("ontology/plover/PLOVER_agents.txt", "PLOVER_agents.txt (OEDA, MIT)", False),
+    (
+        "ontology/petrarch2_dictionaries/Phoenix.agents.txt",
+        "PETRARCH2 Phoenix.agents.txt (OEDA, MIT)",
+        True,
+    ),
+)
+
+
 def build_terms(data: Path, sectors: frozenset[str]) -> list[dict[str, object]]:
-    """Agent nouns from the Phoenix agents dictionary (MIT), with regular plurals."""
-    path = data / "ontology" / "petrarch2_dictionaries" / "Phoenix.agents.txt"
-    macros: dict[str, list[str]] = {}
+    """Agent nouns from the PLOVER and Phoenix agents dictionaries, with regular plurals."""
     terms: dict[str, dict[str, object]] = {}
+    for relative, source, cameo in AGENT_DICTIONARIES:
+        _read_agents(data / relative, source, cameo, sectors, terms)
+    return list(terms.values())
+
+
+def _read_agents(
+    path: Path,
+    source: str,
+    cameo: bool,
+    sectors: frozenset[str],
+    terms: dict[str, dict[str, object]],
+) -> None:
+    """Add ``path``'s agent nouns to ``terms``, keeping any phrase already there."""
+    macros: dict[str, list[str]] = {}
     for raw in path.read_text(encoding="latin-1").splitlines():
         line = raw.split("#")[0].strip()
         m = re.match(r"^!(\w+)!\s*=\s*(.+)$", line)
@@ -636,10 +660,10 @@ def build_terms(data: Path, sectors: frozenset[str]) -> list[dict[str, object]]:
         if not m:
             continue
         codes = [m.group(3)[i : i + 3] for i in range(0, len(m.group(3)), 3)]
-        # Phoenix uses CAMEO codes; our sector is PLOVER: media MED -> JRN, health HLH -> MED
-        codes = [
-            {"MED": "JRN", "HLH": "MED"}.get(c, c) if i == 0 else c for i, c in enumerate(codes)
-        ]
+        if cameo:  # our sector is PLOVER's: CAMEO media MED -> JRN, health HLH -> MED
+            codes = [
+                {"MED": "JRN", "HLH": "MED"}.get(c, c) if i == 0 else c for i, c in enumerate(codes)
+            ]
         sector = "REL" if codes[0] in _RELIGIONS else codes[0]
         if sector not in sectors:
             continue
@@ -664,9 +688,8 @@ def build_terms(data: Path, sectors: frozenset[str]) -> list[dict[str, object]]:
                 entry: dict[str, object] = {"phrase": phrase, "sector": sector}
                 if secondary:
                     entry["secondary"] = secondary
-                entry["source"] = "PETRARCH2 Phoenix.agents.txt (OEDA, MIT)"
+                entry["source"] = source
                 terms[phrase] = entry
-    return list(terms.values())
 
 
 def _date(value: str) -> str | None:

@@ -32,6 +32,7 @@ from realpolitik.coding.mentions import (
     with_sector,
 )
 from realpolitik.model import (
+    Actor,
     Article,
     Event,
     Location,
@@ -616,14 +617,14 @@ class Coder:
             )  # fmt: skip
         if not sources:
             return []
-        rioters = [p for p in (*sources, *targets) if p.actor.sector == "OPP"]
+        rioters = [p for p in (*sources, *targets) if _opposing(p.actor)]
         rioting = trigger.lemma_.lower() in CLASHES or (
-            trigger.lemma_.lower() in RIOTS and all(p.actor.sector == "OPP" for p in sources)
+            trigger.lemma_.lower() in RIOTS and all(_opposing(p.actor) for p in sources)
         )
         if code[:2] == "19" and rioting and rioters:
             # "protesters clashed with police", "rioters stormed the police station": a violent
             # protest (CAMEO 145), by the protesters
-            others = [p for p in (*sources, *targets) if p.actor.sector != "OPP"]
+            others = [p for p in (*sources, *targets) if not _opposing(p.actor)]
             sources, targets, code = rioters, others[:1], "145"
             entry = self.ontology.entry(code)
             plover = self._plover(code, cand.match) or plover
@@ -1187,6 +1188,12 @@ def _labour_strike(noun: Token) -> bool:
         subjects = {t.lemma_.lower() for t in arg.subjects(head)}
         return not subjects & {"army", "military", "troops", "force", "forces", "jet", "drone"}
     return False
+
+
+def _opposing(actor: Actor) -> bool:
+    """Protesters and dissidents: sector OPP, or OPP as the second role code as PLOVER's
+    agents give it (``CVLOPP``)."""
+    return actor.sector == "OPP" or (actor.cameo or "").endswith("OPP")
 
 
 def _agent_sectors(tokens: list[Token]) -> tuple[str, ...]:
