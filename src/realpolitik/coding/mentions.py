@@ -34,6 +34,8 @@ ANAPHORS: dict[str, tuple[ActorKind, ...]] = {
     "government": (ActorKind.STATE,), "council": (ActorKind.IGO,), "agency": (ActorKind.IGO, ActorKind.NGO),
     "body": (ActorKind.IGO,), "alliance": (ActorKind.IGO,), "bloc": (ActorKind.IGO,),
 }  # fmt: skip
+#: Anaphors that stand for a state as a whole.
+STATE_WORDS = frozenset({"country", "kingdom", "republic", "nation"})
 PERSON_WORDS = frozenset({"minister", "president", "leader", "chief", "premier", "official",
                           "spokesman", "spokeswoman", "commander", "king", "envoy", "he", "she",
                           "him", "her", "his", "secretary-general", "diplomat", "emir", "prince"})  # fmt: skip
@@ -143,6 +145,7 @@ class Mentions:
         if (
             head.pos_ == "PRON"
             or (lower in ANAPHORS and _definite(head))
+            or (lower in STATE_WORDS and _owned_by_person(head))
             or (lower in PERSON_WORDS and _definite(head) and not _has_named_modifier(head))
         ):
             bound = self._reporter(head) or self._antecedent(head)
@@ -361,6 +364,16 @@ class Mentions:
                 if state is not None:
                     actor = with_sector(state, "GOV")
                     return Participant(head.text, actor, head.idx, head.idx + len(head))
+            if (
+                lower in STATE_WORDS
+                and actor.country
+                and actor.kind in (ActorKind.STATE, ActorKind.PERSON)
+            ):
+                # "the country", "Sall said his country …": the state itself, not its
+                # government or army, nor the person
+                state = state_actor(self.kb, actor.country, on=self.on)
+                if state is not None:
+                    return Participant(head.text, state, head.idx, head.idx + len(head))
             if not want_person and kinds and actor.kind not in kinds:
                 continue
             if lower == "government" and actor.person is not None and actor.sector != "GOV":
@@ -455,6 +468,11 @@ def canonical(actor: Actor) -> Actor:
         name = f"{actor.name} ({actor.sector})"
         return dataclasses.replace(actor, id=f"{actor.id}-{actor.sector.lower()}", name=name)
     return actor
+
+
+def _owned_by_person(token: Token) -> bool:
+    """ "his country", "her country": a state word owned by a person pronoun."""
+    return any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in token.children)
 
 
 def _definite(token: Token) -> bool:
