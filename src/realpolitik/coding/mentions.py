@@ -95,7 +95,11 @@ class Mentions:
         out: list[Participant] = []
         for head in conjuncts(token):
             found = self._resolve_one(head, allow_place=allow_place)
-            others = self._coordinated_modifiers(head, found) if found is not None else []
+            others = (
+                [*self._coordinated_modifiers(head, found), *self._coordinated_of(head, found)]
+                if found is not None
+                else []
+            )
             for one in (found, *others):
                 if one is not None and all(p.actor.id != one.actor.id for p in out):
                     out.append(one)
@@ -115,6 +119,26 @@ class Mentions:
                 state = self._state(conj.left_edge.idx, conj.idx + len(conj), sector)
                 if state is not None:
                     out.append(state)
+        return out
+
+    def _coordinated_of(self, head: Token, first: Participant) -> list[Participant]:
+        """ "the leaders of Brunei, Singapore and Myanmar": the states coordinated in the
+        head's "of" phrase after the first, in the first one's sector."""
+        if first.actor.kind is not ActorKind.STATE or head.lower_ in ANAPHORS:
+            return []
+        out = []
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                for conj in conjuncts(obj)[1:]:
+                    state = self._state(
+                        conj.left_edge.idx, conj.idx + len(conj), first.actor.sector
+                    )
+                    if state is not None:
+                        out.append(state)
         return out
 
     def _state(
