@@ -157,9 +157,21 @@ def is_passive_voice(verb: Token) -> bool:
 def is_passive(verb: Token) -> bool:
     if any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children):
         return True
+    if _agented_participle(verb):
+        return True
     if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and _predicate(verb):
         return False  # a misparsed main clause: "The air force carried out strikes"
     return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+def _agented_participle(verb: Token) -> bool:
+    """ "…, hosted by Trump", "Backed by Iran, the Houthis …": a past participle modifying a
+    clause, with its agent named."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBN"
+        and any(c.dep_ == "agent" for c in verb.children)
+    )
 
 
 def passive_subjects(verb: Token) -> list[Token]:
@@ -169,6 +181,9 @@ def passive_subjects(verb: Token) -> list[Token]:
         # not the nearest noun, and the parse cannot say which; leave the target out.
         detached = verb.i > 0 and verb.doc[verb.i - 1].text == "," and verb.head.dep_ == "pobj"
         found = [] if detached else [verb.head]
+    if not found and _agented_participle(verb):
+        # "they met at the White House, hosted by Trump": the clause's subject was hosted
+        found = [c for c in verb.head.children if c.dep_ in SUBJECT_DEPS]
     if not found and verb.dep_ == "conj":
         # "the fishermen, held captive, have been freed": a coordinated passive shares its
         # head's subject, passive or not

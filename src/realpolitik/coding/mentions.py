@@ -94,6 +94,11 @@ class Mentions:
         """Participants an argument token stands for: one per coordinated actor."""
         out: list[Participant] = []
         for head in conjuncts(token):
+            if _both_sides(head):
+                out += [
+                    p for p in self._two_sides(head) if all(p.actor.id != o.actor.id for o in out)
+                ]
+                continue
             found = self._resolve_one(head, allow_place=allow_place)
             others = (
                 [*self._coordinated_modifiers(head, found), *self._coordinated_of(head, found)]
@@ -120,6 +125,25 @@ class Mentions:
                 if state is not None:
                     out.append(state)
         return out
+
+    def _two_sides(self, head: Token) -> list[Participant]:
+        """ "the two sides", "both countries": the last two different states, groups or
+        organisations named together before ("Russia and Ukraine", "Maduro and Ali"), not a
+        host or mediator named in between."""
+        lo = bisect.bisect_left(self._starts, head.idx)
+        before = [m for m in self.matches[max(0, lo - 30) : lo] if m.end <= head.idx]
+        for second, first in zip(reversed(before), reversed(before[:-1]), strict=False):
+            gap = self.doc.text[first.end : second.start].strip().lower()
+            if (
+                gap in ("and", "&")
+                and first.actor.kind in SIDE_KINDS
+                and second.actor.kind in SIDE_KINDS
+                and first.actor.id != second.actor.id
+            ):
+                start, end = head.left_edge.idx, head.idx + len(head)
+                words = self.doc.text[start:end]
+                return [Participant(words, m.actor, start, end) for m in (first, second)]
+        return []
 
     def _coordinated_of(self, head: Token, first: Participant) -> list[Participant]:
         """ "the leaders of Brunei, Singapore and Myanmar": the states coordinated in the
@@ -492,6 +516,19 @@ def canonical(actor: Actor) -> Actor:
         name = f"{actor.name} ({actor.sector})"
         return dataclasses.replace(actor, id=f"{actor.id}-{actor.sector.lower()}", name=name)
     return actor
+
+
+#: What "the two sides" can refer back to.
+SIDE_KINDS = frozenset({ActorKind.STATE, ActorKind.GROUP, ActorKind.IGO})
+
+
+def _both_sides(token: Token) -> bool:
+    """ "the two sides", "both sides", "the two countries"."""
+    return (
+        token.lemma_.lower() in ("side", "country", "nation", "party")
+        and token.tag_ == "NNS"
+        and any(c.lower_ in ("two", "both") for c in token.children)
+    )
 
 
 def _owned_by_person(token: Token) -> bool:
