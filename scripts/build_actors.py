@@ -520,8 +520,24 @@ def _usable_name(name: str) -> bool:
     return latin and name.lower() not in UCDP_NAME_STOP
 
 
+def generic_name(name: str, agents: set[str], demonyms: set[str]) -> bool:
+    """A UCDP name that only describes ("Opposition coalition", "Syrian insurgents"): written
+    in lower case after its first word, an agent noun alone or after a state's name or demonym.  News using the words means any such
+    group, which the generic agents already read; as a name it would stand for one group."""
+    if name.isupper() or any(not w.islower() for w in name.split()[1:]):
+        return False  # "MPS", "Lebanese Forces", "Islamic Front": written as names
+    words = name.lower().split()
+    if " ".join(words) in agents:
+        return True
+    return len(words) > 1 and words[0] in demonyms and " ".join(words[1:]) in agents
+
+
 def build_groups(
-    data: Path, taken: set[str], state_names: dict[str, str]
+    data: Path,
+    taken: set[str],
+    state_names: dict[str, str],
+    agents: set[str] = frozenset(),  # type: ignore[assignment]
+    demonyms: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> list[dict[str, object]]:
     gw_iso = _gw_to_iso(data)
     ucdp = data / "actors_ref" / "ucdp_actor" / "ucdp-actor-221.csv"
@@ -549,7 +565,8 @@ def build_groups(
             continue
         aliases = sorted(n for n in names if n != name and len(n) <= 80 and n.count(" ") < 9)
         aliases = [a for a in aliases if not re.fullmatch(r"[A-Z]{1,2}", a) and _usable_name(a)]
-        if not _usable_name(name):
+        aliases = [a for a in aliases if not generic_name(a, agents, demonyms)]
+        if not _usable_name(name) or generic_name(name, agents, demonyms):
             continue
         groups[slug] = {
             "id": slug,
@@ -1774,11 +1791,21 @@ def main() -> None:
     state_names = {
         _norm(str(n)): str(s["id"]) for s in states for n in [s["name"], *s.get("aliases", [])]
     }  # type: ignore[misc]
-    groups = build_groups(data, curated_ids | state_ids | {str(i["id"]) for i in igos}, state_names)
-    _dump(OUT / "02_groups.generated.yaml", head, "groups", groups)
     from realpolitik.actors.records import SECTORS
 
     terms = build_terms(data, SECTORS)
+    hand_terms = yaml.safe_load((OUT / "terms.yaml").read_text(encoding="utf-8"))["terms"]
+    agents = {str(t["phrase"]).lower() for t in [*terms, *hand_terms]}
+    demonyms = {
+        str(n).lower()
+        for s in states
+        for n in [s["name"], *s.get("aliases", []), *s.get("demonyms", [])]  # type: ignore[misc]
+        if " " not in str(n)
+    }
+    groups = build_groups(
+        data, curated_ids | state_ids | {str(i["id"]) for i in igos}, state_names, agents, demonyms
+    )
+    _dump(OUT / "02_groups.generated.yaml", head, "groups", groups)
     _write_csv(
         OUT / "05_generated_terms.csv",
         ["phrase", "sector", "secondary", "role", "title", "source"],

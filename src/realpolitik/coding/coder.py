@@ -861,7 +861,8 @@ LOCAL_AGENTS = {"gunman": "UAF", "assailant": "UAF", "attacker": "UAF", "shooter
                 "tribesman": "CVL", "rider": "CVL", "farmer": "AGR",
                 "worker": "LAB", "supporter": "OPP", "member": "CVL", "trader": "BUS",
                 "teacher": "EDU", "lawyer": "JUD", "mob": "CVL", "youth": "CVL", "crowd": "CVL",
-                "villager": "CVL", "inhabitant": "CVL", "man": "CVL", "person": "CVL"}  # fmt: skip
+                "villager": "CVL", "inhabitant": "CVL", "man": "CVL", "person": "CVL",
+                "guard": "MIL"}  # fmt: skip
 
 
 PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "marcher", "picketer", "rioter"})
@@ -1200,7 +1201,8 @@ def _agent_sectors(tokens: list[Token]) -> tuple[str, ...]:
     """The sectors of argument tokens that are people of no named country."""
     out = []
     for token in tokens:
-        if token.lemma_.lower() in COLLECTIVES:  # "a group of residents": the residents
+        if token.lemma_.lower() in (*COLLECTIVES, "member"):
+            # "a group of residents": the residents; "members of the presidential guard": the guard
             members = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                        for g in c.children if g.dep_ == "pobj"]  # fmt: skip
             token = members[0] if members else token
