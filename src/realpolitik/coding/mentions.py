@@ -93,7 +93,10 @@ class Mentions:
     def resolve(self, token: Token, *, allow_place: bool = False) -> list[Participant]:
         """Participants an argument token stands for: one per coordinated actor."""
         out: list[Participant] = []
-        for head in conjuncts(token):
+        heads = conjuncts(token)
+        for head in heads:
+            if head is not heads[0] and self._one_name(heads[0], head):
+                continue  # "Saint Vincent and the Grenadines": one state, not two
             if _both_sides(head):
                 out += [
                     p for p in self._two_sides(head) if all(p.actor.id != o.actor.id for o in out)
@@ -125,6 +128,14 @@ class Mentions:
                 if state is not None:
                     out.append(state)
         return out
+
+    def _one_name(self, first: Token, other: Token) -> bool:
+        """Whether one name in the base spans both coordinated words."""
+        lo = bisect.bisect_right(self._starts, first.idx)
+        return any(
+            m.start <= first.idx and other.idx + len(other) <= m.end
+            for m in self.matches[max(0, lo - 3) : lo]
+        )
 
     def _two_sides(self, head: Token) -> list[Participant]:
         """ "the two sides", "both countries": the last two different states, groups or
@@ -208,17 +219,37 @@ class Mentions:
         owner = self._owner(head)
         if owner is not None:
             return owner
-        for start, end in (left_core(head), bare_core(head), noun_phrase(head)):
+        for start, end in (left_core(head), bare_core(head), _before_places(head)):
             span = self.doc[start:end]
             actor = self._kb(span.start_char, span.end_char)
             if actor is not None and not _common_word(span.text, actor):
                 return Participant(span.text, actor, span.start_char, span.end_char)
+        found = self._with_place(head)
+        if found is not None:
+            return found
         found = self._from_matches(head) or self._from_modifiers(head)
         if found is not None:
             return found
         if allow_place and self.gazetteer is not None:
             return self._place_actor(head)
         return None
+
+    def _with_place(self, head: Token) -> Participant | None:
+        """The whole phrase with its place ("the government in Kabul"), when the place names
+        a state or its capital rather than a person ("a lawyer in Lagos" is no Ricardo Lagos)."""
+        cut = _before_places(head)[1]
+        start, end = noun_phrase(head)
+        if cut >= end:
+            return None
+        place = self.doc[cut + 1 : end]
+        where = self._kb(place.start_char, place.end_char) if len(place) else None
+        if where is None or where.person is not None or where.kind is not ActorKind.STATE:
+            return None
+        span = self.doc[start:end]
+        actor = self._kb(span.start_char, span.end_char)
+        if actor is None or _common_word(span.text, actor):
+            return None
+        return Participant(span.text, actor, span.start_char, span.end_char)
 
     def _previous_subject(self, head: Token) -> Token | None:
         """The named person who is the main subject of the sentence before ``head``'s, when
@@ -571,6 +602,18 @@ def _named_of(token: Token) -> bool:
 #: ones that can aim at someone ("near the Ukrainian border", "a water cannon at Philippine
 #: boats", "off the Yemeni coast").
 PLACE_PREPS = LOCATIVE_PREPS - {"at", "near", "off"}
+
+
+def _before_places(head: Token) -> tuple[int, int]:
+    """The head's noun phrase (token range) up to its first place phrase: "a lawyer in
+    Lagos" is a lawyer, not someone named Lagos."""
+    start, end = noun_phrase(head)
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in PLACE_PREPS and start < child.i < end:
+            end = child.i
+    while end > head.i + 1 and head.doc[end - 1].is_punct:
+        end -= 1
+    return start, end
 
 
 def _locative_spans(head: Token) -> list[tuple[int, int]]:
