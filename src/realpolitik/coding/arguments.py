@@ -253,6 +253,14 @@ def negated(token: Token) -> bool:
     if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in token.children):
         return True
     head = token.head
+    if token.dep_ == "acomp" and any(c.dep_ == "neg" for c in head.children):
+        return True  # "was not willing", "is not pleased"
+    if (
+        token.dep_ == "xcomp"
+        and head.dep_ == "acomp"
+        and any(c.dep_ == "neg" for c in head.head.children)
+    ):
+        return True  # "was not willing to negotiate"
     if token.dep_ == "xcomp" and head.lemma_.lower() in NEGATING_HEADS:
         return True
     if token.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children):

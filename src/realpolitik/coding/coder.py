@@ -28,6 +28,7 @@ from realpolitik.coding.mentions import (
     Mentions,
     canonical,
     participants_differ,
+    relative_pronoun,
     state_actor,
     with_sector,
 )
@@ -786,8 +787,10 @@ class Coder:
     def _code(self, match: Match) -> str:
         code = match.code
         if code in self.lexicon.refine:
-            words = {t.lemma_.lower() for t in match.token.subtree if t.i != match.token.i}
-            words |= {t.lower_ for t in match.token.subtree} | hyphenated(match.token.subtree)
+            # "pledged … in response to their requests": a reason, not a vowed response
+            subtree = [t for t in match.token.subtree if not _in_response(t)]
+            words = {t.lemma_.lower() for t in subtree if t.i != match.token.i}
+            words |= {t.lower_ for t in subtree} | hyphenated(subtree)
             code = self.lexicon.refined(code, words)
         return code
 
@@ -1191,6 +1194,11 @@ def _labour_strike(noun: Token) -> bool:
     return False
 
 
+def _in_response(token: Token) -> bool:
+    """ "response" in "in response to"."""
+    return token.lower_ == "response" and token.dep_ == "pobj" and token.head.lower_ == "in"
+
+
 def _opposing(actor: Actor) -> bool:
     """Protesters and dissidents: sector OPP, or OPP as the second role code as PLOVER's
     agents give it (``CVLOPP``)."""
@@ -1201,6 +1209,8 @@ def _agent_sectors(tokens: list[Token]) -> tuple[str, ...]:
     """The sectors of argument tokens that are people of no named country."""
     out = []
     for token in tokens:
+        if relative_pronoun(token):
+            token = token.head.head  # "the gunmen who killed": the gunmen
         if token.lemma_.lower() in (*COLLECTIVES, "member"):
             # "a group of residents": the residents; "members of the presidential guard": the guard
             members = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"

@@ -207,6 +207,8 @@ class Mentions:
             or (lower in STATE_WORDS and _owned_by_person(head))
             or (lower in PERSON_WORDS and _definite(head) and not _has_named_modifier(head))
         ):
+            if relative_pronoun(head):
+                return self._relative(head)
             bound = self._reporter(head) or self._antecedent(head)
             if bound is not None:
                 return bound
@@ -314,7 +316,8 @@ class Mentions:
         if not candidates:
             sub = list(head.subtree)
             lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1])
-            candidates = [m for m in self._inside(lo, hi) if named(m)]
+            # "the gunmen who killed soldiers in Lagos": a place deeper in, no actor
+            candidates = [m for m in self._inside(lo, hi) if named(m) and not self._placed(m)]
         if not candidates:
             return None
         best = min(candidates, key=lambda m: _distance(self.doc, head, m))
@@ -332,6 +335,37 @@ class Mentions:
         text_start = min(best.start, head.idx)
         text_end = max(best.end, head.idx + len(head))
         return Participant(self.doc.text[text_start:text_end], actor, text_start, text_end)
+
+    def _relative(self, head: Token) -> Participant | None:
+        """ "the Houthis, who attacked": the noun the clause modifies, named by its own words
+        or its modifiers; a generic agent ("the gunmen who …") is left to the coder; any other
+        noun ("laws that ban UNRWA") stands for the actor named before it in the sentence."""
+        noun = head.head.head
+        for start, end in (left_core(noun), bare_core(noun)):
+            span = self.doc[start:end]
+            actor = self._kb(span.start_char, span.end_char)
+            if actor is not None and not _common_word(span.text, actor):
+                return Participant(span.text, actor, span.start_char, span.end_char)
+        found = self._from_modifiers(noun)
+        if found is not None or AGENT_SECTORS.get(noun.lemma_.lower()):
+            return found
+        lo = bisect.bisect_left(self._starts, noun.idx) - 1
+        for m in reversed(self.matches[max(0, lo - 10) : lo + 1]):
+            if m.start < noun.sent.start_char:
+                break
+            if m.end <= noun.idx and not _backed(self.doc, m):
+                return Participant(head.text, m.actor, head.idx, head.idx + len(head))
+        return None
+
+    def _placed(self, match: ActorMatch) -> bool:
+        """Whether a person's name is the object of a place preposition ("in Lagos")."""
+        if match.actor.person is None:
+            return False
+        span = self.doc.char_span(match.start, match.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
 
     def _from_modifiers(self, head: Token) -> Participant | None:
         """A nationality or state name modifying the head: "Iraqi towns" -> Iraq,
@@ -358,6 +392,8 @@ class Mentions:
                     continue
                 lo, hi = obj.left_edge.idx, obj.idx + len(obj)
                 actor = self._kb(lo, hi)
+                if actor is not None and actor.person is not None:
+                    actor = None  # "soldiers in Lagos": a place, not Ricardo Lagos
                 if actor is None and self.gazetteer is not None:
                     place = self.gazetteer.locate(self.doc.text[lo:hi])
                     if place is not None and place.country:
@@ -560,6 +596,11 @@ def _both_sides(token: Token) -> bool:
         and token.tag_ == "NNS"
         and any(c.lower_ in ("two", "both") for c in token.children)
     )
+
+
+def relative_pronoun(token: Token) -> bool:
+    """ "who", "which", "that" opening a relative clause."""
+    return token.tag_ in ("WDT", "WP") and token.head.dep_ == "relcl"
 
 
 def _owned_by_person(token: Token) -> bool:
