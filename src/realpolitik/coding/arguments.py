@@ -83,6 +83,12 @@ def conjuncts(token: Token) -> list[Token]:
     return [token, *[c for c in token.conjuncts if c.i > token.i and not verb_tagged_noun(c)]]
 
 
+#: Nouns of intent whose infinitive is their owner's act: "announced plans to send aid".
+INTENTS = frozenset({"plan", "decision", "intention", "bid", "effort", "attempt", "move",
+                     "offer", "commitment", "proposal", "readiness", "willingness", "vow",
+                     "pledge", "promise", "threat"})  # fmt: skip
+
+
 def subjects(verb: Token) -> list[Token]:
     """The grammatical subject of ``verb``, inherited through control, coordination and clauses."""
     seen = 0
@@ -108,10 +114,11 @@ def subjects(verb: Token) -> list[Token]:
             return [current.head]
         if (
             current.dep_ == "acl"
-            and current.head.lemma_.lower() in ORDERS
+            and current.head.lemma_.lower() in (*ORDERS, *INTENTS)
             and current.head.dep_ == "dobj"
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
-        ):  # "X issued orders to release the prisoners": the one who ordered it
+        ):  # "X issued orders to release the prisoners", "announced plans to send aid": the
+            # one who ordered or planned it
             current = current.head.head
             continue
         if current.dep_ == "acl" and current.head.dep_ == "ROOT" and _predicate(current):

@@ -448,6 +448,14 @@ class Coder:
             return speakers  # security forces report the militants they killed
         return []
 
+    def _city(self, token: Token) -> bool:
+        """Whether a name is a city's (not a state's)."""
+        if self.gazetteer is None or token.pos_ != "PROPN":
+            return False
+        start = token.left_edge.idx
+        place = self.gazetteer.locate(token.doc.text[start : token.idx + len(token)])
+        return place is not None and place.precision in (Precision.CITY, Precision.POINT)
+
     def _noun_arguments(
         self, match: Match, mentions: Mentions, *, allow_place: bool
     ) -> Candidate | None:
@@ -457,6 +465,8 @@ class Coder:
         by_agents: tuple[str, ...] = ()
         for child in noun.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i:
+                if child.dep_ != "poss" and self._city(child):
+                    continue  # "the Brussels bombings", "the Paris attacks": where, not who
                 sources = mentions.resolve(child)
                 if sources:
                     break
@@ -551,6 +561,15 @@ class Coder:
         "X promised victory after a meeting with Y" — but not "Iran condemned the attack"."""
         if governor.lemma_.lower() in self.lexicon.light_verbs:
             return True
+        if set(_agent_sectors([c for c in noun.lefts if c.dep_ in ("compound", "amod")])) & {
+            "CRM",
+            "REB",
+            "UAF",
+            "MIL",
+            "COP",
+            "OPP",
+        }:
+            return False  # "Ecuador declared an emergency after gang clashes": the gangs'
         if noun.dep_ == "pobj" and noun.head.lower_ in arg.CIRCUMSTANCE_PREPS:
             return True
         if noun.dep_ == "dobj" and governor.lemma_.lower() in WITNESSING:
@@ -1012,6 +1031,9 @@ def _names_given(call: Token) -> list[Token]:
     """What a "call" names something: "called it [an environmental bomb]"."""
     if call.lemma_.lower() != "call":
         return []
+    objects = [c for c in call.children if c.dep_ in ("dobj", "dative")]
+    if len(objects) >= 2:  # "the shoal, which China calls Huangyan Island"
+        return objects[1:]
     return [c for c in call.children if c.dep_ in ("oprd", "acomp", "attr")]
 
 
@@ -1084,8 +1106,17 @@ def _menaced(token: Token) -> bool:
     return token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in MENACING
 
 
+#: Heads whose compound trigger describes people or bodies, not an act.
+KINDS_OF_PEOPLE = frozenset({"agency", "worker", "group", "organization", "organisation",
+                             "official", "staff", "negotiator", "activist", "volunteer",
+                             "charity", "ngo", "envoy", "team", "coordinator", "chief"})  # fmt: skip
+
+
 def _names_actor(noun: Token) -> bool:
-    """ "The rebel alliance said": an alliance that acts is an actor, not an event."""
+    """ "The rebel alliance said": an alliance that acts is an actor, not an event; "aid
+    agencies", "peace negotiators": a trigger that only says what kind of people these are."""
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in KINDS_OF_PEOPLE:
+        return True
     return noun.lemma_.lower() in ACTOR_NOUNS and noun.dep_ in ("nsubj", "nsubjpass", "poss")
 
 

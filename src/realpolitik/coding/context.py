@@ -130,7 +130,10 @@ def locate(
                         continue
                     left = min(t.i for t in obj.subtree)
                     right = max((t.i for t in obj.subtree if not t.is_punct), default=obj.i) + 1
-                    place = gazetteer.locate(sent.doc[left:right].text, countries=countries)
+                    phrase = sent.doc[left:right].text
+                    place = gazetteer.locate(phrase, countries=countries)
+                    if place is None:  # "the West Side of Chicago, Illinois, United States"
+                        place = _consistent(gazetteer.scan(phrase, countries=countries))
                     if place is None:
                         place = gazetteer.locate(obj.text, countries=countries)
                     if place is not None:
@@ -158,6 +161,20 @@ def locate(
     if place is not None and named and place.country not in named:
         return None, False
     return place, place is not None
+
+
+def _consistent(scanned: Sequence[tuple[int, int, Location]]) -> Location | None:
+    """The most precise place of a phrase that is in a country the phrase names ("West Side"
+    is no town in Turkey when the phrase ends "United States")."""
+    named = {loc.country for _, _, loc in scanned if loc.precision is Precision.COUNTRY}
+    if not named:
+        return None  # "amid the ongoing Gaza conflict" names no place of the act
+    fits = [loc for _, _, loc in scanned if loc.country in named]
+    for level in (Precision.CITY, Precision.POINT, Precision.REGION):
+        found = [loc for loc in fits if loc.precision is level]
+        if found:
+            return found[0]
+    return None
 
 
 def _not_actors(

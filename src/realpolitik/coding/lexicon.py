@@ -254,11 +254,25 @@ def _has_objects(token: Token, objects: tuple[str, ...]) -> bool:
             "obj",
             "npadvmod",  # "eased curfew hours"
         ) or (child.dep_ == "ccomp" and child.pos_ == "ADJ"):  # "found him guilty"
-            for t in child.subtree:
+            words = [t for t in child.subtree if not _in_clause(t, child)]
+            for t in words:
                 found.add(t.lemma_.lower())
                 found.add(t.lower_)
-            found |= hyphenated(child.subtree)
+            found |= hyphenated(words)
     return all(o in found or _singular(o) in found for o in objects)
+
+
+def _in_clause(token: Token, top: Token) -> bool:
+    """Whether ``token`` sits in a clause of its own below ``top``: "announced plans to
+    monitor aid agencies" announces no aid."""
+    current = token
+    while current != top and current.head != current:
+        if current.dep_ in ("relcl", "advcl", "ccomp") or (
+            current.dep_ == "acl" and any(c.lower_ == "to" for c in current.children)
+        ):
+            return True
+        current = current.head
+    return False
 
 
 #: Nouns that undo what they govern: "announced a suspension of aid" announces no aid.

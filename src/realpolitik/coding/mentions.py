@@ -21,7 +21,7 @@ from realpolitik.coding.arguments import (
     subjects,
 )
 from realpolitik.coding.context import LOCATIVE_PREPS
-from realpolitik.model import Actor, ActorKind, Participant
+from realpolitik.model import Actor, ActorKind, Participant, Precision
 from realpolitik.places import Gazetteer
 
 #: Definite descriptions that refer back to an actor named earlier, with the kinds they fit.
@@ -191,6 +191,8 @@ class Mentions:
 
     def _resolve_one(self, head: Token, *, allow_place: bool) -> Participant | None:
         lower = head.lower_
+        if head.lemma_.lower() in ACTS and self._city_modified(head):
+            return None  # "the Paris attacks": where they were, not who made them
         if (
             lower in ANAPHORS
             and _definite(head)
@@ -243,8 +245,11 @@ class Mentions:
         start, end = noun_phrase(head)
         if cut >= end:
             return None
-        place = self.doc[cut + 1 : end]
-        where = self._kb(place.start_char, place.end_char) if len(place) else None
+        obj = next((c for c in self.doc[cut].children if c.dep_ == "pobj"), None)
+        if obj is None:
+            return None
+        place = self.doc[obj.left_edge.i : obj.i + 1]  # "in Iraq and Syria": Iraq
+        where = self._kb(place.start_char, place.end_char)
         if where is None or where.person is not None or where.kind is not ActorKind.STATE:
             return None
         span = self.doc[start:end]
@@ -338,8 +343,8 @@ class Mentions:
 
     def _relative(self, head: Token) -> Participant | None:
         """ "the Houthis, who attacked": the noun the clause modifies, named by its own words
-        or its modifiers; a generic agent ("the gunmen who …") is left to the coder; any other
-        noun ("laws that ban UNRWA") stands for the actor named before it in the sentence."""
+        or its modifiers; a generic agent ("the gunmen who …") is left to the coder; a thing
+        made ("the parliament passed laws that ban UNRWA") stands for its maker."""
         noun = head.head.head
         for start, end in (left_core(noun), bare_core(noun)):
             span = self.doc[start:end]
@@ -347,15 +352,24 @@ class Mentions:
             if actor is not None and not _common_word(span.text, actor):
                 return Participant(span.text, actor, span.start_char, span.end_char)
         found = self._from_modifiers(noun)
-        if found is not None or AGENT_SECTORS.get(noun.lemma_.lower()):
+        if found is not None or AGENT_SECTORS.get(noun.lemma_.lower()) or noun.dep_ != "dobj":
             return found
-        lo = bisect.bisect_left(self._starts, noun.idx) - 1
-        for m in reversed(self.matches[max(0, lo - 10) : lo + 1]):
-            if m.start < noun.sent.start_char:
-                break
-            if m.end <= noun.idx and not _backed(self.doc, m):
-                return Participant(head.text, m.actor, head.idx, head.idx + len(head))
+        for subject in subjects(noun.head):  # "the parliament passed laws that ban …"
+            for one in self.resolve(subject):
+                return Participant(head.text, one.actor, head.idx, head.idx + len(head))
         return None
+
+    def _city_modified(self, head: Token) -> bool:
+        """Whether a city's name (a compound, not a possessive) modifies ``head``."""
+        if self.gazetteer is None:
+            return False
+        for child in head.lefts:
+            if child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
+                text = self.doc.text[child.left_edge.idx : child.idx + len(child)]
+                place = self.gazetteer.locate(text)
+                if place is not None and place.precision in (Precision.CITY, Precision.POINT):
+                    return True
+        return False
 
     def _placed(self, match: ActorMatch) -> bool:
         """Whether a person's name is the object of a place preposition ("in Lagos")."""
@@ -567,7 +581,7 @@ def with_sector(actor: Actor, sector: str) -> Actor:
 
 #: Agent nouns that name an act, not its agents ("their strike" is no army).
 ACTS = frozenset({"strike", "airstrike", "attack", "raid", "fire", "gunfire", "shelling",
-                  "bombardment"})  # fmt: skip
+                  "bombardment", "bombing", "blast", "explosion", "shooting"})  # fmt: skip
 
 
 def canonical(actor: Actor) -> Actor:
