@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from realpolitik.actors import ActorBase
 from realpolitik.coding import arguments as arg
 from realpolitik.coding.classifier import PentaClassifier, rerank
-from realpolitik.coding.context import event_date, locate
+from realpolitik.coding.context import TOPIC_VERBS, event_date, locate
 from realpolitik.coding.lexicon import Lexicon, Match, hyphenated
 from realpolitik.coding.mentions import (
     REPORTING,
@@ -99,8 +99,6 @@ DENOUNCING = frozenset({"crime", "provocation", "disgrace", "escalation", "aggre
                         "irresponsible", "unacceptable", "violation", "blatant", "madness",
                         "massacre", "genocide", "threat", "shameful", "barbaric", "illegal",
                         "wrong", "lie", "attack"})  # fmt: skip
-#: Verbs whose object is a topic, their partner being the one "with" whom.
-TOPIC_VERBS = frozenset({"discuss", "debate", "address", "review", "examine", "negotiate"})
 #: Verbs of witnessing: their subject saw or told of an act, did not do it (unlike one
 #: who "announced an offensive").
 WITNESSING = frozenset({"report", "hear", "see", "witness", "feel", "describe", "record",
@@ -637,6 +635,12 @@ class Coder:
             )  # fmt: skip
         if not sources:
             return []
+        if (
+            code[:2] == "04"
+            and not targets
+            and all(p.actor.sector in ("CVL", "UNK") and p.actor.person is None for p in sources)
+        ):
+            return []  # "killing 21 people travelling to a pilgrimage site": no diplomacy
         rioters = [p for p in (*sources, *targets) if _opposing(p.actor)]
         rioting = trigger.lemma_.lower() in CLASHES or (
             trigger.lemma_.lower() in RIOTS and all(_opposing(p.actor) for p in sources)

@@ -98,6 +98,10 @@ def article_countries(mentions: Mentions) -> tuple[str, ...]:
     return tuple(seen)
 
 
+#: Verbs whose object is a topic, their partner being the one "with" whom.
+TOPIC_VERBS = frozenset({"discuss", "debate", "address", "review", "examine", "negotiate"})
+
+
 def locate(
     trigger: Token,
     sent: Span,
@@ -117,8 +121,10 @@ def locate(
         heads.append(trigger.head.head)
     elif trigger.dep_ in ("dobj", "nsubjpass"):
         heads.append(trigger.head)
-    # "attacked a US base in Syria": where the act's object is
-    heads += [c for c in trigger.children if c.dep_ == "dobj"]
+    # "attacked a US base in Syria": where the act's object is (not a topic's place:
+    # "discussed the war in Gaza")
+    if trigger.lemma_.lower() not in TOPIC_VERBS:
+        heads += [c for c in trigger.children if c.dep_ == "dobj"]
     if trigger.dep_ in ("advcl", "conj") and trigger.tag_ == "VBG":
         # "conducts airstrikes across Lebanon, killing 72": where the act it reports was
         heads += [trigger.head, *(c for c in trigger.head.children if c.dep_ == "dobj")]
@@ -147,6 +153,17 @@ def locate(
     ]
     scanned = gazetteer.scan(text[sent.start_char : sent.end_char], countries=countries)
     scanned = _not_actors(scanned, mentions, sent.start_char)
+    if trigger.lemma_.lower() in TOPIC_VERBS:  # the topic's places are not the meeting's
+        topics = [
+            (min(t.idx for t in c.subtree), max(t.idx + len(t) for t in c.subtree))
+            for c in trigger.children
+            if c.dep_ == "dobj"
+        ]
+        scanned = [
+            (start, end, loc)
+            for start, end, loc in scanned
+            if not any(a <= start + sent.start_char < b for a, b in topics)
+        ]
     place = _best_place(scanned, people)
     if place is not None:
         return place, False

@@ -64,7 +64,10 @@ class Mentions:
         scanned = [m for m in kb.scan(doc.text, on=on) if not _common_word(m.text, m.actor)]
         merged = _merge(scanned, self._named(doc, kb, on))
         self.matches: list[ActorMatch] = [
-            m for m in merged if m.actor.person is not None or not _stance(doc.text, m.start)
+            m
+            for m in merged
+            if (m.actor.person is not None or not _stance(doc.text, m.start))
+            and not _currency(doc.text, m)
         ]
         self._starts = [m.start for m in self.matches]
         self._cache: dict[tuple[int, int], Actor | None] = {}
@@ -143,6 +146,22 @@ class Mentions:
         host or mediator named in between."""
         lo = bisect.bisect_left(self._starts, head.idx)
         before = [m for m in self.matches[max(0, lo - 30) : lo] if m.end <= head.idx]
+        start, end = head.left_edge.idx, head.idx + len(head)
+        words = self.doc.text[start:end]
+        if head.lemma_.lower() in PAIRS_OF_PEOPLE:
+            # "Amirabdollahian met Nakhalah … The two men discussed": the last two people
+            # named, in this sentence or the one before
+            sent = head.sent
+            opening = self.doc[sent.start - 1].sent.start_char if sent.start > 0 else 0
+            people: dict[str, ActorMatch] = {}
+            for m in reversed(before):
+                if m.start < opening:
+                    break
+                if m.actor.person is not None and m.actor.person not in people:
+                    people[m.actor.person] = m
+            if len(people) == 2:
+                return [Participant(words, m.actor, start, end) for m in people.values()]
+            return []
         for second, first in zip(reversed(before), reversed(before[:-1]), strict=False):
             gap = self.doc.text[first.end : second.start].strip().lower()
             if (
@@ -151,8 +170,6 @@ class Mentions:
                 and second.actor.kind in SIDE_KINDS
                 and first.actor.id != second.actor.id
             ):
-                start, end = head.left_edge.idx, head.idx + len(head)
-                words = self.doc.text[start:end]
                 return [Participant(words, m.actor, start, end) for m in (first, second)]
         return []
 
@@ -279,7 +296,7 @@ class Mentions:
         poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         if sector is None or poss is None or poss.lower_ not in ("its", "their"):
             return None
-        bound = self._antecedent(poss)
+        bound = self._reporter(poss) or self._antecedent(poss)
         if bound is None:
             return None
         actor = bound.actor
@@ -372,14 +389,20 @@ class Mentions:
         return False
 
     def _placed(self, match: ActorMatch) -> bool:
-        """Whether a person's name is the object of a place preposition ("in Lagos")."""
-        if match.actor.person is None:
+        """Whether a person's name, a state's or a capital's only says where: the object of a
+        place preposition ("in Lagos", "the slums of Nairobi, Kenya")."""
+        state = match.actor.kind is ActorKind.STATE and match.actor.sector in (None, "GOV")
+        if match.actor.person is None and not state:
             return False
         span = self.doc.char_span(match.start, match.end, alignment_mode="expand")
         if span is None:
             return False
-        root = span.root
-        return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
+        token = span.root
+        while token.dep_ in ("pobj", "appos", "compound") and token.head != token:
+            if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
+                return True
+            token = token.head if token.dep_ != "pobj" else token.head.head
+        return False
 
     def _from_modifiers(self, head: Token) -> Participant | None:
         """A nationality or state name modifying the head: "Iraqi towns" -> Iraq,
@@ -451,8 +474,9 @@ class Mentions:
         """ "The Iraqi military says it has seized …": the subject of a clause that a verb of
         saying reports is, as a pronoun, that verb's own subject (of the same kind: "it" for
         a body, "he" for a person)."""
-        clause = head.head
-        if head.pos_ != "PRON" or not head.dep_.startswith("nsubj") or clause.dep_ != "ccomp":
+        subject = head.head if head.dep_ == "poss" else head  # "says its jets struck"
+        clause = subject.head
+        if head.pos_ != "PRON" or not subject.dep_.startswith("nsubj") or clause.dep_ != "ccomp":
             return None
         if clause.head.lemma_.lower() not in REPORTING:
             return None
@@ -603,12 +627,18 @@ def canonical(actor: Actor) -> Actor:
 SIDE_KINDS = frozenset({ActorKind.STATE, ActorKind.GROUP, ActorKind.IGO})
 
 
+#: "the two men", "both leaders": two people named before.
+PAIRS_OF_PEOPLE = frozenset({"man", "woman", "leader", "minister", "president"})
+
+
 def _both_sides(token: Token) -> bool:
-    """ "the two sides", "both sides", "the two countries"."""
+    """ "the two sides", "both sides", "the two countries", "the two men"."""
+    words = {c.lower_ for c in token.children}
     return (
-        token.lemma_.lower() in ("side", "country", "nation", "party")
+        token.lemma_.lower() in ("side", "country", "nation", "party", *PAIRS_OF_PEOPLE)
         and token.tag_ == "NNS"
-        and any(c.lower_ in ("two", "both") for c in token.children)
+        and ("both" in words or {"the", "two"} <= words)  # not "two Belgian men"
+        and not any(c.dep_ in ("amod", "compound") for c in token.children)
     )
 
 
@@ -679,6 +709,11 @@ def _locative_spans(head: Token) -> list[tuple[int, int]]:
             sub = list(child.subtree)
             spans.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
     return spans
+
+
+def _currency(text: str, match: ActorMatch) -> bool:
+    """ "US$1.6 billion", "HK$", "A$": a currency's prefix, not the state."""
+    return text[match.end : match.end + 1] == "$"
 
 
 def _stance(text: str, start: int) -> bool:
