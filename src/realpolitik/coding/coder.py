@@ -250,7 +250,9 @@ class Coder:
             if match is not None and _naming(match):
                 # "Putin called the attack a provocation": a denunciation if the name is one
                 match = Match("111", token, 1, False, False) if _denounced(token) else None
-            if match is not None and (_game(match, sent) or _business(match) or _voting(match)):
+            if match is not None and (
+                _game(match, sent) or _business(match) or _voting(match) or _pleading(match)
+            ):
                 match = None
             if match is not None:
                 found.append(match)
@@ -1050,6 +1052,14 @@ def _naming(match: Match) -> bool:
 def _denounced(call: Token) -> bool:
     """Whether the name ``call`` gives something condemns it ("a crime", "reckless")."""
     return any(t.lemma_.lower() in DENOUNCING for c in _names_given(call) for t in c.subtree)
+
+
+def _pleading(match: Match) -> bool:
+    """ "pleaded guilty": a defendant's plea in court, no appeal to anyone."""
+    token = match.token
+    return token.lemma_.lower() == "plead" and any(
+        c.lower_ in ("guilty", "innocent") for c in token.children
+    )
 
 
 def _voting(match: Match) -> bool:

@@ -68,6 +68,7 @@ class Mentions:
             for m in merged
             if (m.actor.person is not None or not _stance(doc.text, m.start))
             and not _currency(doc.text, m)
+            and not _inside_other_name(doc, m, kb, on)
         ]
         self._starts = [m.start for m in self.matches]
         self._cache: dict[tuple[int, int], Actor | None] = {}
@@ -398,10 +399,15 @@ class Mentions:
         if span is None:
             return False
         token = span.root
-        while token.dep_ in ("pobj", "appos", "compound") and token.head != token:
-            if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
+        while token.head != token:
+            if token.dep_ in ("appos", "compound"):
+                token = token.head
+            elif token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
                 return True
-            token = token.head if token.dep_ != "pobj" else token.head.head
+            elif token.dep_ == "pobj" and token.head.lower_ == "of":
+                token = token.head.head  # "the slums of Nairobi": the slums' place
+            else:
+                return False
         return False
 
     def _from_modifiers(self, head: Token) -> Participant | None:
@@ -414,6 +420,8 @@ class Mentions:
         for child in head.lefts:
             if child.dep_ not in ("amod", "compound", "poss", "nmod"):
                 continue
+            if child.dep_ == "compound" and child.pos_ == "PROPN" and head.pos_ == "PROPN":
+                continue  # "Jonathan Dowdall": a first name, not Goodluck Jonathan
             end = head.idx + len(head)
             state = self._state(child.left_edge.idx, child.idx + len(child), sector, upto=end)
             if state is not None:
@@ -476,17 +484,25 @@ class Mentions:
         a body, "he" for a person)."""
         subject = head.head if head.dep_ == "poss" else head  # "says its jets struck"
         clause = subject.head
-        if head.pos_ != "PRON" or not subject.dep_.startswith("nsubj") or clause.dep_ != "ccomp":
+        state = head.lower_ in STATE_WORDS and _owned_by_person(head)  # "told … his country"
+        if not (head.pos_ == "PRON" or state):
             return None
-        if clause.head.lemma_.lower() not in REPORTING:
+        if not subject.dep_.startswith("nsubj") or clause.dep_ != "ccomp":
             return None
-        person = head.lower_ in PERSON_PRONOUNS
+        if clause.head.lemma_.lower() not in (*REPORTING, "tell"):
+            return None
+        person = head.lower_ in PERSON_PRONOUNS or state
         for subject in subjects(clause.head):
             if subject.pos_ == "PRON":
                 continue
             for found in self.resolve(subject):
-                if (found.actor.person is not None) == person:
-                    return Participant(head.text, found.actor, head.idx, head.idx + len(head))
+                if (found.actor.person is not None) != person:
+                    continue
+                actor: Actor | None = found.actor
+                if state and found.actor.country:
+                    actor = state_actor(self.kb, found.actor.country, on=self.on)
+                if actor is not None:
+                    return Participant(head.text, actor, head.idx, head.idx + len(head))
         return None
 
     def _antecedent(self, head: Token) -> Participant | None:
@@ -709,6 +725,28 @@ def _locative_spans(head: Token) -> list[tuple[int, int]]:
             sub = list(child.subtree)
             spans.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
     return spans
+
+
+def _inside_other_name(doc: Doc, match: ActorMatch, kb: ActorBase, on: dt.date) -> bool:
+    """ "Jonathan Dowdall": the first word of a longer person's name the parser found is not
+    the person known by that word alone (Goodluck Jonathan), unless the whole name is theirs."""
+    if match.actor.person is None or " " in match.text.strip():
+        return False
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.start <= span.start and span.end <= ent.end:
+            words = [t for t in ent if t.tag_ != "POS"]  # "Bagheri Kani's"
+            if len(words) <= len(span) or span.start != words[0].i:
+                return False  # only a first name: "Dole" in "Bob Dole" is Dole's surname
+            name = {w.lower() for w in match.actor.person.split()}
+            if all(t.lower_ in name for t in words):
+                return False  # "Bagheri Kani" of Ali Bagheri Kani
+            text = doc.text[words[0].idx : words[-1].idx + len(words[-1])]
+            whole = resolve_text(kb, text, on=on)
+            return whole is None or whole.person != match.actor.person
+    return False
 
 
 def _currency(text: str, match: ActorMatch) -> bool:
