@@ -103,6 +103,8 @@ def test_fuzzy_matches_transliterations_only(kb: ActorBase) -> None:
         ("Burkina Faso's displaced", ("bfa", "REF", "BFAREF")),
         ("a Somalia-based paramilitary group", ("som", "PRM", "SOMUAF")),
         ("the speaker of the Knesset", ("isr", "LEG", "ISRLEG")),
+        ("the Senate", ("usa", "LEG", "USALEG")),
+        ("the French Senate", ("fra", "LEG", "FRALEG")),  # not the US Senate
         ("a former CIA official", ("usa", "ELI", "USAELI")),
         ("Ecuador's Ombudsman's Office", ("ecu", "GOV", "ECUGOV")),
         ("Harry Ho-jen Tseng, Taiwan's deputy foreign minister", ("twn", "GOV", "TWNGOV")),

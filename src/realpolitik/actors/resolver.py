@@ -180,6 +180,10 @@ class Resolver:
             entity = self.index.entities[target]
             if filler is not None and entity.kind is ActorKind.STATE:
                 return None
+            owner = self._other_state(core)
+            if entity.part_of is not None and owner is not None and owner.id != entity.part_of:
+                # "the French Senate": France's, though "Senate" alone is the US Senate
+                return Reading(self._entity_actor(owner, sector=entity.sector), "demonym")
             return Reading(self._entity_actor(entity), "alias")
         if kind == RefKind.TERM:
             return self._term_reading(tokens, core, complements, on=on, past=past, bare=bare_agents)
@@ -200,6 +204,17 @@ class Resolver:
         return None  # a city alone is a place, not an actor
 
     # -- readings --------------------------------------------------------------------
+
+    def _other_state(self, core: list[Element]) -> Entity | None:
+        """The state named just before the head by its name or demonym, if any."""
+        if len(core) < 2 or core[-2].piece is None:
+            return None
+        if kind_of(core[-2]) not in (RefKind.DEMONYM, RefKind.ENTITY):
+            return None
+        owner = self.index.entities[core[-2].piece.best.target]
+        if owner.kind is not ActorKind.STATE or owner.part_of is not None:
+            return None
+        return owner
 
     def _term(self, element: Element) -> Term:
         assert element.piece is not None

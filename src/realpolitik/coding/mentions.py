@@ -766,7 +766,7 @@ def _backed(doc: Doc, match: ActorMatch) -> bool:
     """Whether the mention only modifies: "Iran-backed", "Israeli-occupied"."""
     after = doc.text[match.end : match.end + 12].lower()
     return after.startswith(("-backed", "-supported", "-sponsored", "-funded", "-armed", "-allied",
-                             "-aligned", "-led", "-occupied", "-controlled", "-held", "-run",
+                             "-aligned", "-led", "-occupied", "-controlled", "-held", "-run", "-owned",
                              "-based", "-linked", "-affiliated"))  # fmt: skip
 
 
