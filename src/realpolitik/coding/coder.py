@@ -251,7 +251,11 @@ class Coder:
                 # "Putin called the attack a provocation": a denunciation if the name is one
                 match = Match("111", token, 1, False, False) if _denounced(token) else None
             if match is not None and (
-                _game(match, sent) or _business(match) or _voting(match) or _pleading(match)
+                _game(match, sent)
+                or _business(match)
+                or _voting(match)
+                or _pleading(match)
+                or _compound_adjective(match)
             ):
                 match = None
             if match is not None:
@@ -1052,6 +1056,19 @@ def _naming(match: Match) -> bool:
 def _denounced(call: Token) -> bool:
     """Whether the name ``call`` gives something condemns it ("a crime", "reckless")."""
     return any(t.lemma_.lower() in DENOUNCING for c in _names_given(call) for t in c.subtree)
+
+
+def _compound_adjective(match: Match) -> bool:
+    """ "the Israeli-occupied Golan Heights": a past act named only to describe something,
+    not reported (but "Iran-backed militias" still tell who backs whom)."""
+    token = match.token
+    return (
+        match.code[:2] not in ("05", "07")
+        and token.dep_ == "amod"
+        and token.tag_ == "VBN"
+        and token.i > 0
+        and token.doc[token.i - 1].text in ("-", "‑")
+    )
 
 
 def _pleading(match: Match) -> bool:
