@@ -54,6 +54,19 @@ def test_packaged_knowledge_base_meets_the_counts() -> None:
     assert all(e.source for e in data.entities)
 
 
+def test_no_two_packaged_entries_share_an_id() -> None:
+    """A packaged id defined twice would override silently (Puerto Rico's ``pri`` once lost
+    to Mexico's Institutional Revolutionary Party); overriding is for user files."""
+    entities = read_files(packaged_files()).entities
+    seen: dict[str, list[str]] = {}
+    for entity in entities:
+        seen.setdefault(entity.id, []).append(entity.origin or "")
+    assert {i: where for i, where in seen.items() if len(where) > 1} == {}
+    kb = ActorBase.load(user=False)
+    puerto_rico = kb.entity("pri")
+    assert puerto_rico is not None and puerto_rico.name == "Puerto Rico"
+
+
 def test_no_two_states_share_a_state_number() -> None:
     states = [e for e in read_files(packaged_files()).entities if e.kind.value == "state"]
     for number in ("gw", "cow"):
