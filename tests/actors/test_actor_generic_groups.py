@@ -3,28 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from realpolitik.actors import ActorBase
 
-REPO = Path(__file__).resolve().parents[2]
 AGENTS = {"insurgents", "opposition coalition", "presidential guard", "forces", "front", "mps"}
 DEMONYMS = {"syrian", "lebanese", "islamic", "indian"}
-
-
-@pytest.fixture(scope="module")
-def build() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_actors", REPO / "scripts/build_actors.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("build_actors", module)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.parametrize(

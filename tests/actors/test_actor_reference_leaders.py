@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -15,16 +13,6 @@ from realpolitik.actors import ActorBase
 from realpolitik.actors.base import packaged_files
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def build() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_actors", REPO / "scripts/build_actors.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("build_actors", module)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.parametrize("mention", ["Hamid Karzai", "Karzai", "President Karzai"])

@@ -27,6 +27,7 @@ from realpolitik.coding.mentions import (
     REPORTING,
     Mentions,
     canonical,
+    names_city,
     participants_differ,
     relative_pronoun,
     state_actor,
@@ -452,14 +453,6 @@ class Coder:
             return speakers  # security forces report the militants they killed
         return []
 
-    def _city(self, token: Token) -> bool:
-        """Whether a name is a city's (not a state's)."""
-        if self.gazetteer is None or token.pos_ != "PROPN":
-            return False
-        start = token.left_edge.idx
-        place = self.gazetteer.locate(token.doc.text[start : token.idx + len(token)])
-        return place is not None and place.precision in (Precision.CITY, Precision.POINT)
-
     def _noun_arguments(
         self, match: Match, mentions: Mentions, *, allow_place: bool
     ) -> Candidate | None:
@@ -469,7 +462,7 @@ class Coder:
         by_agents: tuple[str, ...] = ()
         for child in noun.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < noun.i:
-                if child.dep_ != "poss" and self._city(child):
+                if child.dep_ != "poss" and names_city(self.gazetteer, child):
                     continue  # "the Brussels bombings", "the Paris attacks": where, not who
                 sources = mentions.resolve(child)
                 if sources:
@@ -565,14 +558,9 @@ class Coder:
         "X promised victory after a meeting with Y" — but not "Iran condemned the attack"."""
         if governor.lemma_.lower() in self.lexicon.light_verbs:
             return True
-        if set(_agent_sectors([c for c in noun.lefts if c.dep_ in ("compound", "amod")])) & {
-            "CRM",
-            "REB",
-            "UAF",
-            "MIL",
-            "COP",
-            "OPP",
-        }:
+        if ARMED_OR_OPPOSING & set(
+            _agent_sectors([c for c in noun.lefts if c.dep_ in ("compound", "amod")])
+        ):
             return False  # "Ecuador declared an emergency after gang clashes": the gangs'
         if noun.dep_ == "pobj" and noun.head.lower_ in arg.CIRCUMSTANCE_PREPS:
             return True
@@ -1137,6 +1125,8 @@ def _menaced(token: Token) -> bool:
     return token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in MENACING
 
 
+#: Agents whose clashes or attacks are their own, whoever the clause's subject is.
+ARMED_OR_OPPOSING = frozenset({"CRM", "REB", "UAF", "MIL", "COP", "OPP"})
 #: Heads whose compound trigger describes people or bodies, not an act.
 KINDS_OF_PEOPLE = frozenset({"agency", "worker", "group", "organization", "organisation",
                              "official", "staff", "negotiator", "activist", "volunteer",

@@ -241,11 +241,9 @@ class Mentions:
         owner = self._owner(head)
         if owner is not None:
             return owner
-        for start, end in (left_core(head), bare_core(head), _before_places(head)):
-            span = self.doc[start:end]
-            actor = self._kb(span.start_char, span.end_char)
-            if actor is not None and not _common_word(span.text, actor):
-                return Participant(span.text, actor, span.start_char, span.end_char)
+        found = self._own_words(left_core(head), bare_core(head), _before_places(head))
+        if found is not None:
+            return found
         found = self._with_place(head)
         if found is not None:
             return found
@@ -254,6 +252,15 @@ class Mentions:
             return found
         if allow_place and self.gazetteer is not None:
             return self._place_actor(head)
+        return None
+
+    def _own_words(self, *ranges: tuple[int, int]) -> Participant | None:
+        """The actor the first of the token ``ranges`` names as a whole, if any."""
+        for start, end in ranges:
+            span = self.doc[start:end]
+            actor = self._kb(span.start_char, span.end_char)
+            if actor is not None and not _common_word(span.text, actor):
+                return Participant(span.text, actor, span.start_char, span.end_char)
         return None
 
     def _with_place(self, head: Token) -> Participant | None:
@@ -364,11 +371,9 @@ class Mentions:
         or its modifiers; a generic agent ("the gunmen who …") is left to the coder; a thing
         made ("the parliament passed laws that ban UNRWA") stands for its maker."""
         noun = head.head.head
-        for start, end in (left_core(noun), bare_core(noun)):
-            span = self.doc[start:end]
-            actor = self._kb(span.start_char, span.end_char)
-            if actor is not None and not _common_word(span.text, actor):
-                return Participant(span.text, actor, span.start_char, span.end_char)
+        found = self._own_words(left_core(noun), bare_core(noun))
+        if found is not None:
+            return found
         found = self._from_modifiers(noun)
         if found is not None or AGENT_SECTORS.get(noun.lemma_.lower()) or noun.dep_ != "dobj":
             return found
@@ -379,15 +384,10 @@ class Mentions:
 
     def _city_modified(self, head: Token) -> bool:
         """Whether a city's name (a compound, not a possessive) modifies ``head``."""
-        if self.gazetteer is None:
-            return False
-        for child in head.lefts:
-            if child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
-                text = self.doc.text[child.left_edge.idx : child.idx + len(child)]
-                place = self.gazetteer.locate(text)
-                if place is not None and place.precision in (Precision.CITY, Precision.POINT):
-                    return True
-        return False
+        return any(
+            child.dep_ in ("compound", "nmod") and names_city(self.gazetteer, child)
+            for child in head.lefts
+        )
 
     def _placed(self, match: ActorMatch) -> bool:
         """Whether a person's name, a state's or a capital's only says where: the object of a
@@ -661,6 +661,15 @@ def _both_sides(token: Token) -> bool:
 def relative_pronoun(token: Token) -> bool:
     """ "who", "which", "that" opening a relative clause."""
     return token.tag_ in ("WDT", "WP") and token.head.dep_ == "relcl"
+
+
+def names_city(gazetteer: Gazetteer | None, token: Token) -> bool:
+    """Whether the name ending at ``token`` is a city's (not a state's): "Paris" in "the
+    Paris attacks"."""
+    if gazetteer is None or token.pos_ != "PROPN":
+        return False
+    place = gazetteer.locate(token.doc.text[token.left_edge.idx : token.idx + len(token)])
+    return place is not None and place.precision in (Precision.CITY, Precision.POINT)
 
 
 def _owned_by_person(token: Token) -> bool:
