@@ -72,13 +72,21 @@ def main() -> None:
     args = parser.parse_args()
     onto = args.shared / "data" / "ontology"
 
+    with open(onto / "plover" / "plover_contexts.csv", newline="", encoding="utf-8") as fh:
+        contexts = {next(iter(row.values())).strip() for row in csv.DictReader(fh)}
+    with open(onto / "plover" / "plover_modes.csv", newline="", encoding="utf-8") as fh:
+        modes = {(row["event"].strip(), row["mode"].strip()) for row in csv.DictReader(fh)}
     crosswalk: dict[str, tuple[str, str, str]] = {}
     with open(onto / "plover" / "cameo_to_plover.csv", newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             code, event = row["cameo_code"].strip(), row["plover_event"].strip()
             if event and not event.startswith("(") and code not in crosswalk:
+                mode = row["plover_mode"].strip()
                 context = row["plover_context"].replace(";", "|").replace(" ", "")
-                crosswalk[code] = (event, row["plover_mode"].strip(), context)
+                if mode in contexts and (event, mode) not in modes:
+                    # 175's "pro_autocracy" is a context written in the mode column
+                    mode, context = "", "|".join(c for c in (mode, context) if c)
+                crosswalk[code] = (event, mode, context)
     crosswalk.update(OWN_MAPPING)
 
     rows = []
