@@ -115,6 +115,14 @@ def _said(event: Event, trigger: str, sentence: str = "x") -> Event:
         ([_event("PROTEST", "145", mode="riot", source="OPP", target=None),
           _said(_event("ASSAULT", "194", mode="heavy-weapons", target="OPP"), "fired",
                 "Soldiers fired tear gas at the rioters.")], RIOTS),
+        # a dispersed demonstration: a protest with intervention; a dispersed riot: a riot
+        ([_said(_event("ASSAULT", "175", source="COP", target="OPP"), "dispersed",
+                "Police dispersed the demonstrators.")], PROTESTS),
+        ([_said(_event("ASSAULT", "175", source="COP", target="OPP"), "dispersed",
+                "Police dispersed the rioters.")], RIOTS),
+        # arson: ACLED's property destruction, unless a crowd does it
+        ([_said(_event("ASSAULT", "1712", source="MIL", target=None), "set")], STRATEGIC),
+        ([_said(_event("ASSAULT", "1712", source="CVL", target=None), "setting")], RIOTS),
     ],
 )  # fmt: skip
 def test_acled_event_type_codebook_refinements(events: list[Event], expected: str) -> None:

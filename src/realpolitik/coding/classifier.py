@@ -19,7 +19,7 @@ import dataclasses
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -174,7 +174,9 @@ def penta_of_event(event: Event) -> int:
     return penta_of_root(event.cameo.root or event.cameo.code[:2])
 
 
-def rerank(events: Sequence[Event], proba: np.ndarray) -> list[Event]:
+def rerank(
+    events: Sequence[Event], proba: np.ndarray, *, named: Collection[str] = ()
+) -> list[Event]:
     """The events of one sentence with confidences blended with the sentence model's
     probability of their PentaClass, unlikely extras dropped.
 
@@ -183,7 +185,9 @@ def rerank(events: Sequence[Event], proba: np.ndarray) -> list[Event]:
     has ``p < VETO``, or scores under ``RELATIVE`` times the top one, is left out
     (over-coding: a statement read as an attack, a side remark coded as a second event).  In a
     sentence the model reads as a bare statement (``p(0) >= STATEMENT``), events whose
-    class has ``p < VETO_STATED`` are all left out, the top one too.
+    class has ``p < VETO_STATED`` are all left out, the top one too, unless their trigger names
+    its act outright (``named``: event ids whose verb came with its object, "expressed
+    regret", "imposed sanctions").
     """
     stated = float(proba[0]) >= STATEMENT
     scored = []
@@ -195,7 +199,9 @@ def rerank(events: Sequence[Event], proba: np.ndarray) -> list[Event]:
     top = max(score for score, _, _ in scored)
     kept = []
     for score, p, event in scored:
-        if (score < top and (p < VETO or score < RELATIVE * top)) or (stated and p < VETO_STATED):
+        if (score < top and (p < VETO or score < RELATIVE * top)) or (
+            stated and p < VETO_STATED and event.event_id not in named
+        ):
             continue
         kept.append(dataclasses.replace(event, confidence=score))
     return kept

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -175,6 +175,9 @@ class Coder:
         self.gazetteer = gazetteer
         #: Re-ranks and vetoes each sentence's events (None: the rules' confidence alone).
         self.classifier = classifier
+        #: One-word agent nouns of the knowledge base ("separatists", "inmates") and their
+        #: sectors: people of no named country, placed where the event is
+        self.agents = agent_terms(kb)
 
     def mentions(self, doc: Doc, article: Article) -> Mentions:
         return Mentions(doc, kb=self.kb, on=article.date, gazetteer=self.gazetteer)
@@ -192,6 +195,7 @@ class Coder:
         matches = self._triggers(sent)
         contents = {m.token.i for m in matches if m.code[:2] in CONTENT_ROOTS}
         best: dict[tuple[str, str, str], Event] = {}
+        named: set[str] = set()  # events whose verb came with its object ("expressed regret")
         for found in matches:
             if self._is_content(found.token, contents, sent) or self._no_comment(found):
                 continue
@@ -202,6 +206,8 @@ class Coder:
             if candidate is None:
                 continue
             for event in self._events(candidate, sent, article, mentions):
+                if not candidate.match.nominal and candidate.match.specificity >= 2:
+                    named.add(event.event_id)
                 key = (
                     event.source.actor.id,
                     event.plover.event,
@@ -215,7 +221,7 @@ class Coder:
         aimed = {(s, t) for s, t, r in best if r}
         events = [e for (s, t, r), e in best.items() if r or (s, t) not in aimed]
         if self.classifier is not None and events:
-            events = rerank(events, self.classifier.proba(sent.text))
+            events = rerank(events, self.classifier.proba(sent.text), named=named)
         return sorted(events, key=lambda e: (e.trigger.start if e.trigger else 0, e.event_id))
 
     def _triggers(self, sent: Span) -> list[Match]:
@@ -403,7 +409,7 @@ class Coder:
             target_tokens, mentions, sources, allow_place=allow_place, code=match.code
         )
         pronoun = any(t.pos_ == "PRON" for t in source_tokens)
-        local_sources = () if sources else _agent_sectors(source_tokens)
+        local_sources = () if sources else _agent_sectors(source_tokens, self.agents)
         if not sources and not source_tokens and passive:
             # "was sentenced to ten years": by the country's courts; "is arrested": by its
             # police; "a state of emergency is declared": by its government; a bomb's victims:
@@ -418,7 +424,7 @@ class Coder:
             arg.irrealis(token),
             pronoun,
             local_sources=local_sources,
-            local_targets=() if targets else _agent_sectors(target_tokens[:1]),
+            local_targets=() if targets else _agent_sectors(target_tokens[:1], self.agents),
             local_source_words=_phrase(source_tokens),
             local_target_words=_phrase(target_tokens),
         )
@@ -436,12 +442,12 @@ class Coder:
             return []
         speakers = [t for t in arg.subjects(reporter) if t.pos_ != "PRON"]
         sectors = {p.actor.sector for t in speakers for p in mentions.resolve(t)}
-        sectors |= set(_agent_sectors(speakers))
+        sectors |= set(_agent_sectors(speakers, self.agents))
         # every reporter is the authority ("Hamas and Iran's Revolutionary Guards said" that
         # Haniyeh was killed: no one there reports their own act)
         if root == "17" and sectors and sectors <= {"COP", "MIL", "GOV", "JUD"}:
             return speakers
-        victims = _agent_sectors(arg.passive_subjects(token)) + tuple(
+        victims = _agent_sectors(arg.passive_subjects(token), self.agents) + tuple(
             p.actor.sector or "" for t in arg.passive_subjects(token) for p in mentions.resolve(t)
         )
         if (
@@ -476,7 +482,7 @@ class Coder:
                 if g.dep_ == "pobj"
             ]
             sources = [p for t in by for p in mentions.resolve(t)]
-            by_agents = () if sources else _agent_sectors(by)  # "an attack by gunmen"
+            by_agents = () if sources else _agent_sectors(by, self.agents)  # "an attack by gunmen"
         governor = arg.governor(noun)
         if not sources and governor is not None and self._inherits_subject(noun, governor):
             sources = [p for t in arg.subjects(governor) for p in mentions.resolve(t)]
@@ -522,13 +528,16 @@ class Coder:
             if len(parties) >= 2:
                 sources, targets = parties[:1], parties[1:2]
             elif match.code[:2] in PLACE_TARGET_ROOTS:  # "a clash between two rival groups"
-                kinds = _agent_sectors(sides) or (("UAF",) if len(between) == 1 else ())
+                kinds = _agent_sectors(sides, self.agents) or (
+                    ("UAF",) if len(between) == 1 else ()
+                )
                 sources = parties[:1]
                 local = () if sources else kinds[:1]
                 others = [k for k in kinds if not sources or k != sources[0].actor.sector]
                 local_targets = tuple(others[:1]) if sources else kinds[1:2] or kinds[:1]
         if not targets and not local_targets and victims:
-            local_targets = _agent_sectors(victims)  # "eleven people are killed in a shooting"
+            # "eleven people are killed in a shooting"
+            local_targets = _agent_sectors(victims, self.agents)
         thanked = self._thanked_for(noun, mentions)
         if thanked is not None:
             sources, targets = thanked
@@ -536,7 +545,7 @@ class Coder:
         if not sources and not local and by_agents:
             local, local_words = by_agents[:1], _phrase(by)
         if not sources and not local and governor and self._inherits_subject(noun, governor):
-            local = _agent_sectors(arg.subjects(governor))
+            local = _agent_sectors(arg.subjects(governor), self.agents)
             local_words = _phrase(arg.subjects(governor))
         if not sources and not local and match.code.startswith("14"):
             local = ("OPP",)  # a protest whose organisers go unnamed
@@ -559,7 +568,7 @@ class Coder:
         if governor.lemma_.lower() in self.lexicon.light_verbs:
             return True
         if ARMED_OR_OPPOSING & set(
-            _agent_sectors([c for c in noun.lefts if c.dep_ in ("compound", "amod")])
+            _agent_sectors([c for c in noun.lefts if c.dep_ in ("compound", "amod")], self.agents)
         ):
             return False  # "Ecuador declared an emergency after gang clashes": the gangs'
         if noun.dep_ == "pobj" and noun.head.lower_ in arg.CIRCUMSTANCE_PREPS:
@@ -1257,8 +1266,39 @@ def _opposing(actor: Actor) -> bool:
     return actor.sector == "OPP" or (actor.cameo or "").endswith("OPP")
 
 
-def _agent_sectors(tokens: list[Token]) -> tuple[str, ...]:
-    """The sectors of argument tokens that are people of no named country."""
+#: Regions whose people are of many states ("European leaders", "Western diplomats").
+REGIONS = frozenset({"european", "western", "african", "asian", "latin", "gulf",
+                     "nordic", "scandinavian", "baltic", "balkan", "eastern", "caribbean",
+                     "pacific", "international", "foreign", "world", "global", "regional",
+                     "middle", "mideast", "sahel", "levantine", "maghreb"})  # fmt: skip
+#: Agent sectors too vague to stand for anyone placed by the event ("group", an organisation).
+_VAGUE_SECTORS = frozenset({"UNK", "IGO", "NGO", "PTY"})
+#: Agent nouns that are places ("withdrawing from the town"), things, or someone's own
+#: company ("arrived with a delegation"), not a side of their own.
+_NOT_AGENTS = frozenset({
+    "city", "cities", "town", "towns", "village", "villages", "neighborhood", "neighborhoods",
+    "neighbourhood", "neighbourhoods", "province", "provinces", "settlement", "settlements",
+    "community", "communities", "capital", "capitals", "kingdom", "kingdoms", "chamber",
+    "chambers", "diet", "diets", "union", "unions", "delegation", "delegate", "delegates",
+    "airliner", "airliners", "jetliner", "jetliners", "state-owned",
+})  # fmt: skip
+
+
+def agent_terms(kb: ActorBase) -> dict[str, str]:
+    """The knowledge base's one-word agent nouns ("separatists") and their sectors."""
+    return {
+        term.phrase.lower(): term.sector
+        for term in kb.data.terms
+        if " " not in term.phrase
+        and not term.title
+        and term.sector not in _VAGUE_SECTORS
+        and term.phrase.lower() not in _NOT_AGENTS
+    }
+
+
+def _agent_sectors(tokens: list[Token], agents: Mapping[str, str]) -> tuple[str, ...]:
+    """The sectors of argument tokens that are people of no named country; ``agents`` adds
+    the knowledge base's agent nouns to the coder's own."""
     out = []
     for token in tokens:
         if relative_pronoun(token):
@@ -1271,8 +1311,10 @@ def _agent_sectors(tokens: list[Token]) -> tuple[str, ...]:
         lemma = token.lemma_.lower()
         if token.pos_ == "PROPN" and _opens(token) and lemma.endswith("s"):
             lemma = lemma[:-1]  # "Protesters" opening a sentence, tagged as a name
-        if lemma in NOT_PEOPLE:
-            continue
+        if lemma in NOT_PEOPLE or any(
+            c.dep_ in ("amod", "compound") and c.lower_ in REGIONS for c in token.children
+        ):
+            continue  # "European leaders" are no one's of the country the event is in
         if token.pos_ == "NOUN" and any(
             c.dep_ == "amod" and c.lower_ == "armed" for c in token.children
         ):
@@ -1285,7 +1327,12 @@ def _agent_sectors(tokens: list[Token]) -> tuple[str, ...]:
         ):  # "gang members", "militia members", "a rebel commander"
             out.append(next(k for k in kinds if k))
             continue
-        sector = arg.AGENT_SECTORS.get(lemma) or LOCAL_AGENTS.get(lemma)
+        sector = (
+            arg.AGENT_SECTORS.get(lemma)
+            or LOCAL_AGENTS.get(lemma)
+            or agents.get(token.lower_)
+            or agents.get(lemma)
+        )
         if sector and (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and _opens(token))):
             out.append(sector)  # a capitalised "Protesters" opening a sentence is no name
     return tuple(out)

@@ -253,10 +253,12 @@ def acled_event_type(events: Sequence[Event], facts: Sequence[Fact]) -> str:
     RETREAT, SANCTION...) or nothing coded
     ====================================================  ==============================
 
-    ACLED's codebook refines it: looting (145 "loot", "vandalism") is a strategic
-    development ("Looting/property destruction"); a shooting or killing by civilians of
+    ACLED's codebook refines it: looting (145 "loot", "vandalism") and destroying property
+    (1712: arson, demolition) are a strategic development ("Looting/property destruction"),
+    the latter a riot when a crowd does it; a shooting or killing by civilians of
     no named group is violence against civilians (ACLED's unidentified armed groups); tear gas,
-    rubber bullets and stun grenades are an intervention, typed by the crowd they meet;
+    rubber bullets and stun grenades (CAMEO 175) are an intervention, typed by the crowd
+    they meet, and a dispersed crowd is ACLED's protest (or riot) with intervention;
     and in a report of a protest, an act named as its topic ("protested against the
     invasion") is not what happened.
 
@@ -312,8 +314,15 @@ def _event_acled_type(event: Event) -> str:
             return STRATEGIC  # ACLED's "Looting/property destruction"
         return RIOTS if mode in _RIOT_MODES or code.startswith("145") else PROTESTS
     violent = plover == "ASSAULT" or code[:2] in ("18", "19", "20")
-    if violent and _CROWD_CONTROL.search(event.evidence.text):
-        return STRATEGIC  # tear gas and rubber bullets: an intervention, typed by the crowd
+    if code.startswith("1712"):
+        # arson and demolition: ACLED's "Property destruction", or a mob's riot
+        return RIOTS if event.source.actor.sector in _UNARMED else STRATEGIC
+    if code.startswith("175") and trigger.startswith("dispers"):
+        # "police dispersed a demonstration": ACLED's protest (or riot) with intervention
+        return RIOTS if "riot" in event.evidence.text.lower() else PROTESTS
+    if violent and (code.startswith("175") or _CROWD_CONTROL.search(event.evidence.text)):
+        # tear gas, rubber bullets: an intervention, typed by the crowd
+        return STRATEGIC
     if not violent:
         # a non-state armed group's arrests and seizures are ACLED's abductions
         if code.startswith(("173", "171")) and event.source.actor.sector in ("REB", "UAF"):
