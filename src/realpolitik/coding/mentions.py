@@ -247,7 +247,8 @@ class Mentions:
         found = self._with_place(head)
         if found is not None:
             return found
-        found = self._from_matches(head) or self._from_modifiers(head)
+        # "the Saudi-led coalition battling Houthi rebels": its leader, before anyone deeper in
+        found = self._leader(head) or self._from_matches(head) or self._from_modifiers(head)
         if found is not None:
             return found
         if allow_place and self.gazetteer is not None:
