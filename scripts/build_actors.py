@@ -31,6 +31,7 @@ import datetime as dt
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 import yaml
@@ -520,10 +521,11 @@ def _usable_name(name: str) -> bool:
     return latin and name.lower() not in UCDP_NAME_STOP
 
 
-def generic_name(name: str, agents: set[str], demonyms: set[str]) -> bool:
+def generic_name(name: str, agents: AbstractSet[str], demonyms: AbstractSet[str]) -> bool:
     """A UCDP name that only describes ("Opposition coalition", "Syrian insurgents"): written
-    in lower case after its first word, an agent noun alone or after a state's name or demonym.  News using the words means any such
-    group, which the generic agents already read; as a name it would stand for one group."""
+    in lower case after its first word, an agent noun alone or after a state's name or
+    demonym.  News using the words means any such group, which the generic agents already
+    read; as a name it would stand for one group."""
     if name.isupper() or any(not w.islower() for w in name.split()[1:]):
         return False  # "MPS", "Lebanese Forces", "Islamic Front": written as names
     words = name.lower().split()
@@ -536,8 +538,8 @@ def build_groups(
     data: Path,
     taken: set[str],
     state_names: dict[str, str],
-    agents: set[str] = frozenset(),  # type: ignore[assignment]
-    demonyms: set[str] = frozenset(),  # type: ignore[assignment]
+    agents: AbstractSet[str] = frozenset(),
+    demonyms: AbstractSet[str] = frozenset(),
 ) -> list[dict[str, object]]:
     gw_iso = _gw_to_iso(data)
     ucdp = data / "actors_ref" / "ucdp_actor" / "ucdp-actor-221.csv"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -409,7 +409,7 @@ class Coder:
             target_tokens, mentions, sources, allow_place=allow_place, code=match.code
         )
         pronoun = any(t.pos_ == "PRON" for t in source_tokens)
-        local_sources = () if sources else _agent_sectors(source_tokens, self.agents)
+        local_sources = () if sources else self._agent_sectors(source_tokens)
         if not sources and not source_tokens and passive:
             # "was sentenced to ten years": by the country's courts; "is arrested": by its
             # police; "a state of emergency is declared": by its government; a bomb's victims:
@@ -424,7 +424,7 @@ class Coder:
             arg.irrealis(token),
             pronoun,
             local_sources=local_sources,
-            local_targets=() if targets else _agent_sectors(target_tokens[:1], self.agents),
+            local_targets=() if targets else self._agent_sectors(target_tokens[:1]),
             local_source_words=_phrase(source_tokens),
             local_target_words=_phrase(target_tokens),
         )
@@ -442,12 +442,12 @@ class Coder:
             return []
         speakers = [t for t in arg.subjects(reporter) if t.pos_ != "PRON"]
         sectors = {p.actor.sector for t in speakers for p in mentions.resolve(t)}
-        sectors |= set(_agent_sectors(speakers, self.agents))
+        sectors |= set(self._agent_sectors(speakers))
         # every reporter is the authority ("Hamas and Iran's Revolutionary Guards said" that
         # Haniyeh was killed: no one there reports their own act)
         if root == "17" and sectors and sectors <= {"COP", "MIL", "GOV", "JUD"}:
             return speakers
-        victims = _agent_sectors(arg.passive_subjects(token), self.agents) + tuple(
+        victims = self._agent_sectors(arg.passive_subjects(token)) + tuple(
             p.actor.sector or "" for t in arg.passive_subjects(token) for p in mentions.resolve(t)
         )
         if (
@@ -482,7 +482,7 @@ class Coder:
                 if g.dep_ == "pobj"
             ]
             sources = [p for t in by for p in mentions.resolve(t)]
-            by_agents = () if sources else _agent_sectors(by, self.agents)  # "an attack by gunmen"
+            by_agents = () if sources else self._agent_sectors(by)  # "an attack by gunmen"
         governor = arg.governor(noun)
         if not sources and governor is not None and self._inherits_subject(noun, governor):
             sources = [p for t in arg.subjects(governor) for p in mentions.resolve(t)]
@@ -528,16 +528,14 @@ class Coder:
             if len(parties) >= 2:
                 sources, targets = parties[:1], parties[1:2]
             elif match.code[:2] in PLACE_TARGET_ROOTS:  # "a clash between two rival groups"
-                kinds = _agent_sectors(sides, self.agents) or (
-                    ("UAF",) if len(between) == 1 else ()
-                )
+                kinds = self._agent_sectors(sides) or (("UAF",) if len(between) == 1 else ())
                 sources = parties[:1]
                 local = () if sources else kinds[:1]
                 others = [k for k in kinds if not sources or k != sources[0].actor.sector]
                 local_targets = tuple(others[:1]) if sources else kinds[1:2] or kinds[:1]
         if not targets and not local_targets and victims:
             # "eleven people are killed in a shooting"
-            local_targets = _agent_sectors(victims, self.agents)
+            local_targets = self._agent_sectors(victims)
         thanked = self._thanked_for(noun, mentions)
         if thanked is not None:
             sources, targets = thanked
@@ -545,7 +543,7 @@ class Coder:
         if not sources and not local and by_agents:
             local, local_words = by_agents[:1], _phrase(by)
         if not sources and not local and governor and self._inherits_subject(noun, governor):
-            local = _agent_sectors(arg.subjects(governor), self.agents)
+            local = self._agent_sectors(arg.subjects(governor))
             local_words = _phrase(arg.subjects(governor))
         if not sources and not local and match.code.startswith("14"):
             local = ("OPP",)  # a protest whose organisers go unnamed
@@ -562,13 +560,55 @@ class Coder:
             local_source_words=local_words,
         )
 
+    def _agent_sectors(self, tokens: list[Token]) -> tuple[str, ...]:
+        """The sectors of argument tokens that are people of no named country: the coder's own
+        agent nouns, then the knowledge base's."""
+        out = []
+        for token in tokens:
+            if relative_pronoun(token):
+                token = token.head.head  # "the gunmen who killed": the gunmen
+            if token.lemma_.lower() in (*COLLECTIVES, "member"):
+                # "a group of residents": the residents; "members of the presidential guard":
+                # the guard
+                members = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                           for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+                token = members[0] if members else token
+            lemma = token.lemma_.lower()
+            if token.pos_ == "PROPN" and _opens(token) and lemma.endswith("s"):
+                lemma = lemma[:-1]  # "Protesters" opening a sentence, tagged as a name
+            if lemma in NOT_PEOPLE or any(
+                c.dep_ in ("amod", "compound") and c.lower_ in REGIONS for c in token.children
+            ):
+                continue  # "European leaders" are no one's of the country the event is in
+            if token.pos_ == "NOUN" and any(
+                c.dep_ == "amod" and c.lower_ == "armed" for c in token.children
+            ):
+                out.append("UAF")  # "armed individuals", "three armed men"
+                continue
+            kinds = [arg.AGENT_SECTORS.get(c.lemma_.lower()) or LOCAL_AGENTS.get(c.lemma_.lower())
+                     for c in token.children if c.dep_ == "compound"]  # fmt: skip
+            if any(kinds) and (
+                lemma in ("member", "man", "individual", "person", "leader", "commander", "chief")
+            ):  # "gang members", "militia members", "a rebel commander"
+                out.append(next(k for k in kinds if k))
+                continue
+            sector = (
+                arg.AGENT_SECTORS.get(lemma)
+                or LOCAL_AGENTS.get(lemma)
+                or self.agents.get(token.lower_)
+                or self.agents.get(lemma)
+            )
+            if sector and (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and _opens(token))):
+                out.append(sector)  # a capitalised "Protesters" opening a sentence is no name
+        return tuple(out)
+
     def _inherits_subject(self, noun: Token, governor: Token) -> bool:
         """Whether the clause's subject is the noun trigger's source: "Hamas launched an attack",
         "X promised victory after a meeting with Y" — but not "Iran condemned the attack"."""
         if governor.lemma_.lower() in self.lexicon.light_verbs:
             return True
         if ARMED_OR_OPPOSING & set(
-            _agent_sectors([c for c in noun.lefts if c.dep_ in ("compound", "amod")], self.agents)
+            self._agent_sectors([c for c in noun.lefts if c.dep_ in ("compound", "amod")])
         ):
             return False  # "Ecuador declared an emergency after gang clashes": the gangs'
         if noun.dep_ == "pobj" and noun.head.lower_ in arg.CIRCUMSTANCE_PREPS:
@@ -1294,48 +1334,6 @@ def agent_terms(kb: ActorBase) -> dict[str, str]:
         and term.sector not in _VAGUE_SECTORS
         and term.phrase.lower() not in _NOT_AGENTS
     }
-
-
-def _agent_sectors(tokens: list[Token], agents: Mapping[str, str]) -> tuple[str, ...]:
-    """The sectors of argument tokens that are people of no named country; ``agents`` adds
-    the knowledge base's agent nouns to the coder's own."""
-    out = []
-    for token in tokens:
-        if relative_pronoun(token):
-            token = token.head.head  # "the gunmen who killed": the gunmen
-        if token.lemma_.lower() in (*COLLECTIVES, "member"):
-            # "a group of residents": the residents; "members of the presidential guard": the guard
-            members = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                       for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-            token = members[0] if members else token
-        lemma = token.lemma_.lower()
-        if token.pos_ == "PROPN" and _opens(token) and lemma.endswith("s"):
-            lemma = lemma[:-1]  # "Protesters" opening a sentence, tagged as a name
-        if lemma in NOT_PEOPLE or any(
-            c.dep_ in ("amod", "compound") and c.lower_ in REGIONS for c in token.children
-        ):
-            continue  # "European leaders" are no one's of the country the event is in
-        if token.pos_ == "NOUN" and any(
-            c.dep_ == "amod" and c.lower_ == "armed" for c in token.children
-        ):
-            out.append("UAF")  # "armed individuals", "three armed men"
-            continue
-        kinds = [arg.AGENT_SECTORS.get(c.lemma_.lower()) or LOCAL_AGENTS.get(c.lemma_.lower())
-                 for c in token.children if c.dep_ == "compound"]  # fmt: skip
-        if any(kinds) and (
-            lemma in ("member", "man", "individual", "person", "leader", "commander", "chief")
-        ):  # "gang members", "militia members", "a rebel commander"
-            out.append(next(k for k in kinds if k))
-            continue
-        sector = (
-            arg.AGENT_SECTORS.get(lemma)
-            or LOCAL_AGENTS.get(lemma)
-            or agents.get(token.lower_)
-            or agents.get(lemma)
-        )
-        if sector and (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and _opens(token))):
-            out.append(sector)  # a capitalised "Protesters" opening a sentence is no name
-    return tuple(out)
 
 
 def _sentence_bounds(sent: Span) -> tuple[int, int]:

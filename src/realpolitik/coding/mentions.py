@@ -278,11 +278,7 @@ class Mentions:
         where = self._kb(place.start_char, place.end_char)
         if where is None or where.person is not None or where.kind is not ActorKind.STATE:
             return None
-        span = self.doc[start:end]
-        actor = self._kb(span.start_char, span.end_char)
-        if actor is None or _common_word(span.text, actor):
-            return None
-        return Participant(span.text, actor, span.start_char, span.end_char)
+        return self._own_words((start, end))
 
     def _previous_subject(self, head: Token) -> Token | None:
         """The named person who is the main subject of the sentence before ``head``'s, when
@@ -493,10 +489,10 @@ class Mentions:
         if clause.head.lemma_.lower() not in (*REPORTING, "tell"):
             return None
         person = head.lower_ in PERSON_PRONOUNS or state
-        for subject in subjects(clause.head):
-            if subject.pos_ == "PRON":
+        for speaker in subjects(clause.head):
+            if speaker.pos_ == "PRON":
                 continue
-            for found in self.resolve(subject):
+            for found in self.resolve(speaker):
                 if (found.actor.person is not None) != person:
                     continue
                 actor: Actor | None = found.actor
