@@ -56,6 +56,7 @@ class ActorKind(enum.StrEnum):
     GROUP = "group"  # armed groups, militias, parties, movements
     PERSON = "person"
     GENERIC = "generic"  # "Israeli troops", "Palestinian civilians"
+    REGION = "region"  # "European leaders", "Western powers": CAMEO's region codes
 
 
 @dataclass(frozen=True, slots=True)

@@ -223,3 +223,46 @@ def test_heads_of_international_bodies_on_the_date(
 ) -> None:
     actor = kb.resolve(mention, on=dt.date.fromisoformat(day))
     assert actor is not None and actor.id == entity
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("European leaders", ("region-europe", "EUR", "GOV", "EURGOV")),
+        ("Western powers", ("region-west", "WST", "GOV", "WSTGOV")),
+        ("West African states", ("region-west-africa", "WAF", "GOV", "WAFGOV")),
+        ("Nordic countries", ("region-scandinavia", "SCN", "GOV", "SCNGOV")),
+        ("Europeans", ("region-europe", "EUR", None, "EUR")),
+        ("the West", ("region-west", "WST", None, "WST")),
+        ("the Middle East", ("region-middle-east", "MEA", None, "MEA")),
+    ],
+)
+def test_regions_stand_for_their_peoples_and_governments(
+    kb: ActorBase, mention: str, expected: tuple[str, str, str | None, str]
+) -> None:
+    actor = kb.resolve(mention, on=DAY)
+    assert actor is not None
+    assert (actor.id, actor.country, actor.sector, actor.cameo) == expected
+    assert actor.kind is ActorKind.REGION
+
+
+@pytest.mark.parametrize(
+    "mention",
+    ["Western", "Caribbean", "a Caribbean island", "Western military support", "European"],
+)
+def test_a_regions_adjective_alone_is_no_actor(kb: ActorBase, mention: str) -> None:
+    assert kb.resolve(mention, on=DAY) is None
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("the European Union", "eu"),
+        ("the African Union", "african-union"),
+        ("Western Sahara", "esh"),
+        ("South African troops", "zaf"),
+    ],
+)
+def test_longer_names_beat_a_regions_adjective(kb: ActorBase, mention: str, expected: str) -> None:
+    actor = kb.resolve(mention, on=DAY)
+    assert actor is not None and actor.id == expected

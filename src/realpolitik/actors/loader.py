@@ -1,7 +1,8 @@
 """Read and validate actor data files (YAML and CSV) into :class:`KnowledgeData`.
 
-A YAML file is a mapping with any of the sections ``states``, ``organisations``,
-``groups``, ``people`` and ``terms``, each a list of entries (see
+A YAML file is a mapping with any of the sections ``states``, ``organs``,
+``organisations``, ``groups``, ``regions``, ``people`` and ``terms``, each a list of
+entries (see
 ``data/actors/README.md``).  CSV files carry the bulk of people and their role spells:
 ``*people.csv`` (``id,name,aliases,entity,sector,wikidata,source``), ``*spells.csv``
 (``person,entity,role,sector,start,end,rank,source``) and ``*terms.csv``

@@ -27,6 +27,7 @@ SECTIONS = {
     "organs": ActorKind.STATE,
     "organisations": ActorKind.IGO,
     "groups": ActorKind.GROUP,
+    "regions": ActorKind.REGION,
 }
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _CODE3 = re.compile(r"^[A-Z]{3}$")

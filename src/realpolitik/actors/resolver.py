@@ -29,7 +29,7 @@ from realpolitik.actors.phrase import (
     split_prepositions,
     split_segments,
 )
-from realpolitik.actors.text import Token, key
+from realpolitik.actors.text import Token, canon, key
 from realpolitik.model import Actor, ActorKind
 
 
@@ -176,6 +176,8 @@ class Resolver:
         target = head.piece.best.target
         if kind == RefKind.PERSON:
             return self._person_reading(self.index.people[target], on=on, past=past)
+        if kind in (RefKind.ENTITY, RefKind.DEMONYM) and self._region_adjective(tokens, head):
+            return None
         if kind == RefKind.ENTITY:
             entity = self.index.entities[target]
             if filler is not None and entity.kind is ActorKind.STATE:
@@ -202,6 +204,22 @@ class Resolver:
             # its country and no sector, as NGEC codes it; the coder never asks this
             return Reading(self._entity_actor(self.index.entities[target]), "place")
         return None  # a city alone is a place, not an actor
+
+    def _region_adjective(self, tokens: Sequence[Token], head: Element) -> bool:
+        """Whether ``head`` is a region's adjective standing alone: "Western" in "Western
+        military support", "Caribbean" in "a Caribbean island" name no actor, where
+        "Europeans" or "the Caribbean" do."""
+        assert head.piece is not None
+        entity = self.index.entities[head.piece.best.target]
+        if entity.kind is not ActorKind.REGION:
+            return False
+        words = tuple(canon(t) for t in tokens[head.start : head.end])
+        before = tokens[head.start - 1].norm if head.start > 0 else ""
+        return (
+            before != "the"
+            and not words[-1].endswith("s")
+            and any(key(d) == words for d in entity.demonyms)
+        )
 
     # -- readings --------------------------------------------------------------------
 
@@ -241,7 +259,7 @@ class Resolver:
             context = self._context(element, on=on) if usable else None
             if context is not None:
                 break
-        for complement in complements if context is None else ():
+        for complement in complements if context is None and term.phrase not in _STATES else ():
             sub = self._complement(complement, tokens, on=on)
             if sub is not None:
                 context = sub
@@ -264,12 +282,14 @@ class Resolver:
             )
             return Reading(actor, "title" if term.title else "agent")
         entity, via = context
+        sector = "ELI" if past and (term.title or term.sector in OFFICIAL) else term.sector
+        if entity.kind is ActorKind.REGION:  # "European leaders", "Western media"
+            return Reading(self._entity_actor(entity, sector=sector), "demonym")
         if entity.kind is not ActorKind.STATE:
             return Reading(self._entity_actor(entity, role=term.role), "alias")
         if entity.part_of is not None:  # an organ keeps its sector: the Knesset's speaker is LEG
-            sector = "ELI" if past else None
-            return Reading(self._entity_actor(entity, sector=sector, role=term.role), "alias")
-        sector = "ELI" if past and (term.title or term.sector in OFFICIAL) else term.sector
+            organ = self._entity_actor(entity, sector="ELI" if past else None, role=term.role)
+            return Reading(organ, "alias")
         how = "title" if term.title else ("demonym" if via == RefKind.DEMONYM else "agent")
         kind = ActorKind.STATE if term.title or sector == "GOV" else ActorKind.GENERIC
         actor = self._entity_actor(
@@ -481,7 +501,9 @@ class Resolver:
             sector = sector or organ.sector
             secondary = secondary or organ.secondary
             kind = kind or ActorKind.STATE
-        if entity.kind is ActorKind.STATE:
+        if entity.kind is ActorKind.REGION:
+            cameo = (entity.cameo or entity.country or "") + _cameo_role(sector)
+        elif entity.kind is ActorKind.STATE:
             if sector is not None and secondary is None and role is not None:
                 title = self.index.terms.get(" ".join(key(role)))
                 secondary = title.secondary if title is not None else None
@@ -502,6 +524,8 @@ class Resolver:
 
 
 _STATELIKE = (RefKind.DEMONYM, RefKind.ENTITY)
+#: Nouns for several states: "countries at a summit in Switzerland" are not Switzerland's.
+_STATES = frozenset({"states", "countries", "nations", "powers"})
 
 #: Honorifics before a name, which say nothing of who it is.
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "sheikh", "madam"})

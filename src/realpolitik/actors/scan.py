@@ -15,6 +15,7 @@ from realpolitik.actors.index import Piece, RefKind
 from realpolitik.actors.phrase import FILLERS, PAST, is_modifier
 from realpolitik.actors.resolver import Reading
 from realpolitik.actors.text import Token, tokenize
+from realpolitik.model import ActorKind
 
 if TYPE_CHECKING:
     from realpolitik.actors.base import ActorBase
@@ -34,7 +35,7 @@ def scan_text(kb: ActorBase, text: str, *, on: dt.date) -> list[tuple[int, int, 
     for first, last in _runs(text, tokens, pieces):
         if (
             _is_modifier_run(text, tokens, last)
-            or _adjective_only(text, tokens, pieces, first, last)
+            or _adjective_only(kb, text, tokens, pieces, first, last)
             or _dash_compound(text, tokens, pieces, first, last)
         ):
             continue
@@ -106,14 +107,29 @@ def _is_modifier_run(text: str, tokens: Sequence[Token], last: int) -> bool:
 
 
 def _adjective_only(
-    text: str, tokens: Sequence[Token], pieces: Sequence[Piece], first: int, last: int
+    kb: ActorBase,
+    text: str,
+    tokens: Sequence[Token],
+    pieces: Sequence[Piece],
+    first: int,
+    last: int,
 ) -> bool:
     """A lone demonym before an unknown noun ("Palestinian resistance", "Malaysian Pardons
-    Board") is no mention."""
+    Board", "a Caribbean island", where "Caribbean" is also the region's name) is no
+    mention."""
     if last >= len(tokens) or not _joined(text, tokens, last):
         return False
     return any(
-        p.start == first and p.end == last and p.best.kind == RefKind.DEMONYM for p in pieces
+        p.start == first
+        and p.end == last
+        and (
+            p.best.kind == RefKind.DEMONYM
+            or any(
+                r.kind == RefKind.DEMONYM and kb.index.entities[r.target].kind is ActorKind.REGION
+                for r in p.refs
+            )
+        )
+        for p in pieces
     )
 
 

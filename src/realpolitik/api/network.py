@@ -16,13 +16,14 @@ from realpolitik.api import params as p
 from realpolitik.api.context import Context
 from realpolitik.api.records import REGIONS, jsonable
 from realpolitik.errors import UsageError
+from realpolitik.model import ActorKind
 from realpolitik.network import find_blocs, resolve
 from realpolitik.store import Store
 from realpolitik.store.analytics import Window, dyad_series
 from realpolitik.store.web import EventQuery, typed_edges
 
 router = APIRouter(tags=["network"])
-KINDS = ("state", "igo", "ngo", "group", "person", "generic")
+KINDS = tuple(kind.value for kind in ActorKind)
 
 
 def network_json(

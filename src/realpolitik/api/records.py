@@ -37,6 +37,15 @@ MIDDLE_EAST = frozenset(
 _CONTINENTS = {"AF": "Africa", "AS": "Asia", "EU": "Europe", "NA": "Americas",
                "SA": "Americas", "OC": "Oceania", "AN": "Antarctica"}  # fmt: skip
 REGIONS = ("Middle East", "Africa", "Asia", "Europe", "Americas", "Oceania", "International")
+#: CAMEO's region codes, which stand in the country slot of region actors ("European leaders").
+_CAMEO_REGIONS = {
+    "MEA": "Middle East", "PGS": "Middle East",
+    "AFR": "Africa", "CFR": "Africa", "EAF": "Africa", "NAF": "Africa", "SAF": "Africa",
+    "WAF": "Africa",
+    "ASA": "Asia", "CAS": "Asia", "CAU": "Asia", "EIN": "Asia", "SAS": "Asia", "SEA": "Asia",
+    "BLK": "Europe", "CEU": "Europe", "EEU": "Europe", "EUR": "Europe", "SCN": "Europe",
+    "CRB": "Americas", "LAM": "Americas", "NMR": "Americas", "SAM": "Americas",
+}  # fmt: skip
 
 
 class Regions:
@@ -56,7 +65,7 @@ class Regions:
             return "International"
         if iso3 in MIDDLE_EAST:
             return "Middle East"
-        return self._by_iso3.get(iso3, "International")
+        return self._by_iso3.get(iso3) or _CAMEO_REGIONS.get(iso3, "International")
 
 
 def marked_event(row: dict[str, Any], mentions: Sequence[dict[str, Any]]) -> dict[str, Any]:

@@ -598,6 +598,8 @@ class Coder:
                 or self.agents.get(token.lower_)
                 or self.agents.get(lemma)
             )
+            if sector == "GOV" and any(c.lower_ == "arab" for c in token.children):
+                continue  # "Arab states", "Arab leaders": of many states (but "Arab militias")
             if sector and (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and _opens(token))):
                 out.append(sector)  # a capitalised "Protesters" opening a sentence is no name
         return tuple(out)
@@ -1153,8 +1155,14 @@ def _claimed(noun: Token) -> bool:
 def _reciprocal(code: str, trigger: Token) -> bool:
     """Whether coordinated sources act on each other: meetings, agreements, clashes, and
     relations restored or established between them ("Ethiopia and Eritrea restored ties")."""
-    if code.startswith(RECIPROCAL) or trigger.lemma_.lower() in SWAPS:
-        return True  # "Russia and Ukraine swapped prisoners"
+    if trigger.lemma_.lower() in SWAPS:
+        return True  # "Russia and Ukraine swapped prisoners", "… exchanged fire"
+    if code.startswith(("190", "193")) and any(
+        c.dep_ == "dobj" and c.lower_ not in ("other", "another") for c in trigger.children
+    ):
+        return False  # "Iraqi and US forces raided a village": they raided it, together
+    if code.startswith(RECIPROCAL):
+        return True
     if code[:2] not in COOPERATIVE_ROOTS:
         return False
     if trigger.lemma_.lower() == "agree":
@@ -1313,14 +1321,16 @@ REGIONS = frozenset({"european", "western", "african", "asian", "latin", "gulf",
                      "middle", "mideast", "sahel", "levantine", "maghreb"})  # fmt: skip
 #: Agent sectors too vague to stand for anyone placed by the event ("group", an organisation).
 _VAGUE_SECTORS = frozenset({"UNK", "IGO", "NGO", "PTY"})
-#: Agent nouns that are places ("withdrawing from the town"), things, or someone's own
-#: company ("arrived with a delegation"), not a side of their own.
+#: Agent nouns that are places ("withdrawing from the town"), things, someone's own
+#: company ("arrived with a delegation"), or states of nowhere in particular ("several
+#: countries"), not a side of their own.
 _NOT_AGENTS = frozenset({
     "city", "cities", "town", "towns", "village", "villages", "neighborhood", "neighborhoods",
     "neighbourhood", "neighbourhoods", "province", "provinces", "settlement", "settlements",
     "community", "communities", "capital", "capitals", "kingdom", "kingdoms", "chamber",
     "chambers", "diet", "diets", "union", "unions", "delegation", "delegate", "delegates",
-    "airliner", "airliners", "jetliner", "jetliners", "state-owned",
+    "airliner", "airliners", "jetliner", "jetliners", "state-owned", "country",
+    "countries", "nation", "nations", "power", "powers",
 })  # fmt: skip
 
 

@@ -107,11 +107,27 @@ class Mentions:
                 ]
                 continue
             found = self._resolve_one(head, allow_place=allow_place)
+            if found is not None and found.actor.kind is ActorKind.REGION:
+                named = self._region_members(head, found)
+                if named:  # "the West African states of Benin and Togo": Benin and Togo
+                    out += [p for p in named if all(p.actor.id != o.actor.id for o in out)]
+                    continue
             others = (
                 [*self._coordinated_modifiers(head, found), *self._coordinated_of(head, found)]
                 if found is not None
                 else []
             )
+            if found is not None and others and found.actor.sector is None:
+                first = next(
+                    (
+                        c
+                        for c in head.lefts
+                        if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts
+                    ),
+                    None,
+                )
+                if first is not None:
+                    found = self._headed(found, first, head)
             for one in (found, *others):
                 if one is not None and all(p.actor.id != one.actor.id for p in out):
                     out.append(one)
@@ -130,8 +146,41 @@ class Mentions:
             for conj in child.conjuncts:
                 state = self._state(conj.left_edge.idx, conj.idx + len(conj), sector)
                 if state is not None:
-                    out.append(state)
+                    out.append(self._headed(state, conj, head))
         return out
+
+    def _region_members(self, head: Token, region: Participant) -> list[Participant]:
+        """The states a region's phrase names as its members ("the West African states of
+        Benin and Togo", "African countries such as Kenya", "… including Chad"), in the
+        region's sector."""
+        out = []
+        for prep in head.children:
+            listing = prep.lower_ in ("of", "including") or (
+                prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
+            )
+            if prep.dep_ != "prep" or not listing:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                for member in conjuncts(obj):
+                    end = member.idx + len(member)
+                    state = self._state(member.left_edge.idx, end, region.actor.sector)
+                    if state is not None:
+                        out.append(state)
+        return out
+
+    def _headed(self, state: Participant, modifier: Token, head: Token) -> Participant:
+        """A state named by one of several coordinated modifiers, in the sector its modifier
+        gives the shared head noun: "Moroccan and French troops" are Moroccan troops and
+        French troops, not Morocco and France."""
+        if state.actor.sector is not None:
+            return state
+        words = self.doc.text[modifier.left_edge.idx : modifier.idx + len(modifier)]
+        actor = resolve_text(self.kb, f"{words} {head.text}", on=self.on)
+        if actor is None or actor.country != state.actor.country or actor.sector is None:
+            return state
+        return Participant(state.text, actor, state.start, state.end)
 
     def _one_name(self, first: Token, other: Token) -> bool:
         """Whether one name in the base spans both coordinated words."""

@@ -19,7 +19,7 @@ const REGION_COLOURS = {
   International: '#525252',
 };
 const REGIONS = Object.keys(REGION_COLOURS);
-const KINDS = ['state', 'igo', 'ngo', 'group', 'person', 'generic'];
+const KINDS = ['state', 'igo', 'ngo', 'group', 'person', 'generic', 'region'];
 
 export function edgeColour(score) {
   const alpha = 0.55 + 0.45 * Math.min(Math.abs(score), 1);
