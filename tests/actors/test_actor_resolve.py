@@ -266,3 +266,25 @@ def test_a_regions_adjective_alone_is_no_actor(kb: ActorBase, mention: str) -> N
 def test_longer_names_beat_a_regions_adjective(kb: ActorBase, mention: str, expected: str) -> None:
     actor = kb.resolve(mention, on=DAY)
     assert actor is not None and actor.id == expected
+
+
+@pytest.mark.parametrize(
+    ("mention", "on", "expected"),
+    [
+        ("Omer al-Bashir", dt.date(2015, 3, 30), ("sdn", "Omar al-Bashir")),
+        ("Omar el-Bashir", dt.date(2015, 3, 30), ("sdn", "Omar al-Bashir")),
+        ("Abu Bakr al-Baghdady", dt.date(2015, 3, 30), ("isis", "Abu Bakr al-Baghdadi")),
+    ],
+)
+def test_spelling_variants_of_names_with_particles(
+    kb: ActorBase, mention: str, on: dt.date, expected: tuple[str, str]
+) -> None:
+    actor = kb.resolve(mention, on=on)
+    assert actor is not None
+    assert (actor.id, actor.person) == expected
+
+
+@pytest.mark.parametrize("mention", ["Hezb-e-Islami", "Hizb-i Islami", "Hezb-i-Islami"])
+def test_transliterations_of_hizb_i_islami(kb: ActorBase, mention: str) -> None:
+    actor = kb.resolve(mention, on=DAY)
+    assert actor is not None and actor.id == "hizb-i-islami-yi-afghanistan"

@@ -21,6 +21,7 @@ from realpolitik.actors.entries import Entity, KnowledgeData, Person, Spell, Spo
 from realpolitik.actors.index import Index, Piece, RefKind
 from realpolitik.actors.loader import read_files
 from realpolitik.actors.petrarch import PETRARCH_ROLE
+from realpolitik.actors.phrase import PARTICLES
 from realpolitik.actors.resolver import Reading, Resolver
 from realpolitik.actors.scan import scan_text
 from realpolitik.actors.text import Token, fold, tokenize
@@ -227,8 +228,8 @@ class ActorBase:
     def _fuzzy(self, mention: str, tokens: Sequence[Token], *, on: dt.date) -> Reading | None:
         """Transliteration variants of a proper name ("Khurelsukh", "Hizbullah")."""
         words = [t for t in tokens if t.norm not in ("the", "a", "an")]
-        if not words or len(words) > 4 or not all(t.upper for t in words):
-            return None
+        if not words or len(words) > 4 or not all(t.upper or t.norm in PARTICLES for t in words):
+            return None  # a proper name ("Omer al-Bashir"), not a phrase of common words
         query = " ".join(t.norm for t in words)
         if len(query) < 6:
             return None
