@@ -131,6 +131,8 @@ def subjects(verb: Token) -> list[Token]:
             current = current.head
             if current.dep_ == "prep" and current.head.pos_ in ("VERB", "AUX"):
                 current = current.head  # "after reaching an agreement": the clause's subject
+            elif current.dep_ == "prep" and _culpable(current.head):
+                current = current.head.head  # "X is guilty of violating the ceasefire"
             continue
         return []
     return []
@@ -244,6 +246,8 @@ def governor(noun: Token) -> Token | None:
             verb = head.head
             if verb.pos_ in ("VERB", "AUX"):
                 return verb
+            if _culpable(verb):  # "the cartel has been responsible for killings": been
+                return verb.head
             current = verb
             continue
         if current.dep_ == "conj" or (current.dep_ == "compound" and head.pos_ == "NOUN"):
@@ -251,6 +255,20 @@ def governor(noun: Token) -> Token | None:
             continue
         return None
     return None
+
+
+#: Adjectives that make their subject the doer of what follows ("guilty of violating",
+#: "responsible for the killings").
+CULPABLE = frozenset({"guilty", "responsible", "culpable"})
+
+
+def _culpable(token: Token) -> bool:
+    """ "guilty" or "responsible" as the complement of a clause's verb ("is guilty of …")."""
+    return (
+        token.dep_ == "acomp"
+        and token.lemma_.lower() in CULPABLE
+        and token.head.pos_ in ("VERB", "AUX")
+    )
 
 
 def negated(token: Token) -> bool:

@@ -615,6 +615,8 @@ class Coder:
             return False  # "Ecuador declared an emergency after gang clashes": the gangs'
         if noun.dep_ == "pobj" and noun.head.lower_ in arg.CIRCUMSTANCE_PREPS:
             return True
+        if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in arg.CULPABLE:
+            return True  # "the cartel has been responsible for killings": its killings
         if noun.dep_ == "dobj" and governor.lemma_.lower() in WITNESSING:
             return False  # "residents report explosions": they heard them
         if _claimed(noun):

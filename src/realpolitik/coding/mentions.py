@@ -296,6 +296,9 @@ class Mentions:
         found = self._with_place(head)
         if found is not None:
             return found
+        found = self._hyphen_split(head)
+        if found is not None:
+            return found
         # "the Saudi-led coalition battling Houthi rebels": its leader, before anyone deeper in
         found = self._leader(head) or self._from_matches(head) or self._from_modifiers(head)
         if found is not None:
@@ -367,6 +370,16 @@ class Mentions:
                 actor = None  # "anti-Israel riots" (but "pro-Hadi forces" are Hadi's)
             self._cache[key] = actor
         return self._cache[key]
+
+    def _hyphen_split(self, head: Token) -> Participant | None:
+        """A hyphenated name the parser split into several words ("Hezb-e-Islami" as "Hezb",
+        "-", "Islami"): the known name the word is part of."""
+        lo = bisect.bisect_right(self._starts, head.idx)
+        for m in self.matches[max(0, lo - 3) : lo]:
+            inside = m.start <= head.idx and head.idx + len(head) <= m.end
+            if inside and "-" in m.text and (m.start, m.end) != (head.idx, head.idx + len(head)):
+                return Participant(m.text, m.actor, m.start, m.end)
+        return None
 
     def _inside(self, start: int, end: int) -> list[ActorMatch]:
         lo = bisect.bisect_left(self._starts, start)
