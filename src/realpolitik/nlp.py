@@ -22,6 +22,24 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+#: Verb forms the packaged lemmatizer gets wrong ("staged" -> "stag", "waged" -> "wag").
+VERB_LEMMAS = {
+    "staged": "stage", "stages": "stage", "staging": "stage",
+    "waged": "wage", "wages": "wage", "waging": "wage",
+    "lambasted": "lambaste", "lambastes": "lambaste", "lambasting": "lambaste",
+}  # fmt: skip
+
+
+@Language.component("realpolitik_lemmas")
+def verb_lemmas(doc: Doc) -> Doc:
+    """Mend the lemmas of the verb forms in :data:`VERB_LEMMAS`."""
+    for token in doc:
+        lemma = VERB_LEMMAS.get(token.lower_)
+        if lemma is not None and token.pos_ in ("VERB", "AUX"):
+            token.lemma_ = lemma
+    return doc
+
+
 @lru_cache(maxsize=2)
 def load_pipeline(name: str = SPACY_MODEL) -> Language:
     """Load the spaCy pipeline ``name`` (cached: loading takes about half a second), with
@@ -29,6 +47,7 @@ def load_pipeline(name: str = SPACY_MODEL) -> Language:
     try:
         nlp = spacy.load(name)
         nlp.add_pipe("realpolitik_paragraphs", before="parser")
+        nlp.add_pipe("realpolitik_lemmas", after="lemmatizer")
         return nlp
     except OSError as exc:
         raise RealpolitikError(

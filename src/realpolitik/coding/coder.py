@@ -486,6 +486,13 @@ class Coder:
         governor = arg.governor(noun)
         if not sources and governor is not None and self._inherits_subject(noun, governor):
             sources = [p for t in arg.subjects(governor) for p in mentions.resolve(t)]
+        if (
+            not sources
+            and governor is not None
+            and noun.dep_ == "nsubjpass"
+            and governor.lemma_.lower() in self.lexicon.light_verbs
+        ):  # "the exercise was staged by US marines and Jordanian forces": theirs
+            sources = [p for t in arg.agent_of(governor) for p in mentions.resolve(t)]
         targets: list[Participant] = []
         victims: list[Token] = []
         if not match.no_target:
