@@ -359,6 +359,26 @@ def complement_subjects(verb: Token) -> list[Token]:
     ]
 
 
+def mandated_subjects(verb: Token) -> list[Token]:
+    """Who is told to act in a clause of demand ("demanded that the United States lift its
+    sanctions", "insisted that Israel should withdraw"): the subject of a clause in the
+    present (the subjunctive) or with "should" or "must", not one telling what was done."""
+    return [
+        g
+        for c in verb.children
+        if c.dep_ == "ccomp"
+        and (
+            (
+                c.tag_ in ("VB", "VBP", "VBZ")
+                and not any(a.dep_ in ("aux", "auxpass") for a in c.children)
+            )
+            or any(a.dep_ == "aux" and a.lower_ in ("should", "must") for a in c.children)
+        )
+        for g in c.children
+        if g.dep_ == "nsubj"
+    ]
+
+
 FUTURE_HEADS = frozenset({"plan", "intend", "promise", "pledge", "vow", "agree", "offer", "prepare",
                           "ready", "prepared", "willing", "expect", "aim", "commit"})  # fmt: skip
 

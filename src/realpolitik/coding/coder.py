@@ -380,6 +380,8 @@ class Coder:
                 # "called for Israel to withdraw": who is asked; "threatened to strike Israel":
                 # the object of the complement
                 target_tokens = arg.complement_subjects(token)
+                if not target_tokens and match.code[:2] in ("02", "10"):
+                    target_tokens = arg.mandated_subjects(token)
                 for child in token.children:
                     if not target_tokens and child.dep_ in ("xcomp", "ccomp"):
                         target_tokens = list(arg.objects(child))
@@ -556,6 +558,14 @@ class Coder:
             local = ("OPP",)  # a protest whose organisers go unnamed
         if not sources and not local and noun.lemma_.lower() in BLASTS:
             local = ("UAF",)  # "a bomb explosion occurred": by someone unidentified
+        if (
+            not sources
+            and not local
+            and victims
+            and noun.lemma_.lower() in DELIBERATE
+            and noun.head.head.lemma_.lower() in HARMED
+        ):
+            local = ("UAF",)  # "a party official was killed in an ambush": by someone unnamed
         return Candidate(
             match,
             tuple(sources),
@@ -933,6 +943,15 @@ def intent_code(code: str) -> str:
 
 #: Explosions whose perpetrator goes unnamed are an unidentified armed group's.
 BLASTS = frozenset({"explosion", "blast", "bombing", "bomb", "ied", "shooting", "stabbing"})
+#: Violent acts no accident does: a victim's agentless "was shot" or "was killed in an ambush"
+#: is someone's act, if unnamed.
+DELIBERATE = frozenset({
+    "abduct", "kidnap", "shoot", "stab", "behead", "ambush", "assassinate", "torture",
+    "lynch", "execute", "gun", "attack", "assault", "raid", "massacre", "abduction",
+    "kidnapping", "assassination", "execution",
+})  # fmt: skip
+#: What befalls the victims of a violent act ("killed in an ambush", not "alarmed by it").
+HARMED = frozenset({"kill", "wound", "injure", "hurt", "maim", "abduct", "kidnap"})
 #: Generic agents without a country, beyond the agent nouns the arguments module knows.
 LOCAL_AGENTS = {"gunman": "UAF", "assailant": "UAF", "attacker": "UAF", "shooter": "UAF",
                 "bomber": "UAF", "sniper": "UAF", "hijacker": "UAF", "kidnapper": "CRM",
@@ -1237,14 +1256,25 @@ def _verdict(match: Match) -> bool:
 
 def _agentless(match: Match, weapon: bool) -> tuple[str, ...]:
     """Who does a passive act whose doer the sentence leaves out, where only one kind can."""
-    if weapon:
-        return ("UAF",)
+    if weapon or _assault(match):
+        return ("UAF",)  # "was abducted", "was shot dead", "was ambushed": by someone unnamed
     if _verdict(match):
         return ("JUD",)
     for prefix, sector in AGENTLESS.items():
         if match.code.startswith(prefix):
             return (sector,)
     return ()
+
+
+def _assault(match: Match) -> bool:
+    """An act of violence only someone does on purpose: an abduction, an assault, a shooting
+    ("was killed", "was wounded" may be an accident's)."""
+    token = match.token
+    return (
+        match.code[:2] in ("18", "19", "20")
+        and token.lemma_.lower() in DELIBERATE
+        and not any(c.dep_ == "prt" for c in token.children)  # drones "shot down"
+    )
 
 
 def _document_of(token: Token) -> Token | None:
