@@ -158,6 +158,9 @@ class Index:
                     and (length > 1 or r.kind != RefKind.PERSON or tokens[i].upper)
                     and (not stance or r.kind == RefKind.PERSON)
                 )
+                if fitting and norms[i] == "the" and self._longer_after(norms, i, length):
+                    i += 1  # "the West Bank": not "the West" and "Bank"
+                    break
                 if fitting:
                     found.append(Piece(i, i + length, fitting))
                     i += length
@@ -165,6 +168,15 @@ class Index:
             else:
                 i += 1
         return found
+
+    def _longer_after(self, norms: list[str], i: int, length: int) -> bool:
+        """Whether a name starting after the "the" at ``i`` runs past ``i + length``."""
+        start = i + 1
+        reach = self.reach.get(norms[start], 0) if start < len(norms) else 0
+        for longer in range(min(reach, len(norms) - start), length - 1, -1):
+            if tuple(norms[start : start + longer]) in self.names:
+                return True
+        return False
 
 
 def _written_caps(token: Token) -> bool:

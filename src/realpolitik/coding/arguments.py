@@ -121,6 +121,12 @@ def subjects(verb: Token) -> list[Token]:
             # one who ordered or planned it
             current = current.head.head
             continue
+        if current.dep_ == "acl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in current.children
+        ):
+            owners = [c for c in current.head.children if c.dep_ == "poss"]
+            if owners:  # "Putin's decision to recognize the regions": Putin's act
+                return owners
         if current.dep_ == "acl" and current.head.dep_ == "ROOT" and _predicate(current):
             # "The Iraqi air force carried out strikes" parsed as a noun with a clause:
             # a finite verb (or one with an object) hanging from a root noun is its predicate

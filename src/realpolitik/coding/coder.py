@@ -126,6 +126,11 @@ WEAPONS = frozenset({"device", "ied", "bomb", "mine", "landmine", "explosive", "
                      "grenade", "car", "vehicle", "booby"})  # fmt: skip
 #: Verdicts, which only a court hands down.
 VERDICTS = frozenset({"sentence", "convict"})
+#: Verbs whose subject meets what their object names: "the plan drew condemnation".
+DRAWING = frozenset({"draw", "attract", "face", "receive", "earn", "spark", "provoke",
+                     "trigger", "prompt", "meet"})  # fmt: skip
+#: Verbs of letting someone do something ("allowed UN inspectors to visit").
+PERMITS = frozenset({"allow", "let", "permit"})
 #: Verbs that offer, rather than do, what their object names.
 OFFERS = frozenset({"offer", "propose"})
 #: Verbs that announce one's own hostile act to come; such an act is a threat.
@@ -372,6 +377,15 @@ class Coder:
                     for g in c.children
                     if g.dep_ == "pobj"
                 ]
+            if not target_tokens and not match.no_target and token.lemma_.lower() in PERMITS:
+                # "allowed UN inspectors to visit": whom it let in
+                target_tokens = [
+                    s
+                    for c in token.children
+                    if c.dep_ == "ccomp" and any(a.lower_ == "to" for a in c.children)
+                    for s in c.children
+                    if s.dep_ == "nsubj"
+                ]
             if (
                 not target_tokens
                 and not match.no_target
@@ -495,6 +509,16 @@ class Coder:
             and governor.lemma_.lower() in self.lexicon.light_verbs
         ):  # "the exercise was staged by US marines and Jordanian forces": theirs
             sources = [p for t in arg.agent_of(governor) for p in mentions.resolve(t)]
+        drawn = (
+            governor
+            if governor is not None and noun.dep_ == "dobj" and governor.lemma_.lower() in DRAWING
+            else None
+        )
+        if not sources and drawn is not None:  # "drew condemnation from the EU": the EU's
+            givers = [g for h in (noun, drawn) for c in h.children
+                      if c.dep_ == "prep" and c.lower_ == "from"
+                      for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+            sources = [p for t in givers for p in mentions.resolve(t)]
         targets: list[Participant] = []
         victims: list[Token] = []
         if not match.no_target:
@@ -515,6 +539,10 @@ class Coder:
                 allow_place=allow_place,
                 code=match.code,
             )
+            if not targets and drawn is not None:  # "Israel's plan drew condemnation": Israel's
+                targets = _first_targets(
+                    arg.subjects(drawn), mentions, sources, allow_place=False, code=match.code
+                )
             if (
                 not targets
                 and governor is not None
@@ -597,6 +625,8 @@ class Coder:
                 c.dep_ in ("amod", "compound") and c.lower_ in REGIONS for c in token.children
             ):
                 continue  # "European leaders" are no one's of the country the event is in
+            if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+                continue  # "withdrew its troops from Kherson": its own, not Kherson's
             if token.pos_ == "NOUN" and any(
                 c.dep_ == "amod" and c.lower_ == "armed" for c in token.children
             ):
@@ -636,6 +666,8 @@ class Coder:
             return True  # "the cartel has been responsible for killings": its killings
         if noun.dep_ == "dobj" and governor.lemma_.lower() in WITNESSING:
             return False  # "residents report explosions": they heard them
+        if noun.dep_ == "dobj" and governor.lemma_.lower() in DRAWING:
+            return False  # "the plan drew condemnation": others condemned it
         if _claimed(noun):
             return True
         return self.lexicon.match_verb(governor) is None and noun.dep_ == "dobj"

@@ -351,13 +351,21 @@ class Mentions:
             return None
         sector = AGENT_SECTORS.get(head.lemma_.lower())
         poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
-        if sector is None or poss is None or poss.lower_ not in ("its", "their"):
+        if sector is None or poss is None or poss.lower_ not in ("its", "their", "his", "her"):
             return None
         bound = self._reporter(poss) or self._antecedent(poss)
         if bound is None:
             return None
         actor = bound.actor
-        if actor.kind is ActorKind.STATE and actor.sector is None:
+        if actor.person is not None:
+            # "al-Burhan said his forces had withdrawn": the forces of the state he serves
+            if actor.kind is not ActorKind.STATE or not actor.country:
+                return None
+            state = state_actor(self.kb, actor.country, on=self.on)
+            if state is None:
+                return None
+            actor = with_sector(state, sector)
+        elif actor.kind is ActorKind.STATE and actor.sector is None:
             actor = with_sector(actor, sector)
         end = head.idx + len(head)
         return Participant(self.doc.text[poss.idx : end], actor, poss.idx, end)
