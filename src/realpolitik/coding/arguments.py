@@ -116,14 +116,12 @@ def subjects(verb: Token) -> list[Token]:
             current.dep_ == "acl"
             and current.head.lemma_.lower() in (*ORDERS, *INTENTS)
             and current.head.dep_ == "dobj"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+            and infinitive(current)
         ):  # "X issued orders to release the prisoners", "announced plans to send aid": the
             # one who ordered or planned it
             current = current.head.head
             continue
-        if current.dep_ == "acl" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in current.children
-        ):
+        if current.dep_ == "acl" and infinitive(current):
             owners = [c for c in current.head.children if c.dep_ == "poss"]
             if owners:  # "Putin's decision to recognize the regions": Putin's act
                 return owners
@@ -142,6 +140,23 @@ def subjects(verb: Token) -> list[Token]:
             continue
         return []
     return []
+
+
+def infinitive(verb: Token) -> bool:
+    """Whether ``verb`` is a "to" infinitive ("plans to send", "allowed them to visit")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def infinitive_subjects(verb: Token) -> list[Token]:
+    """Whom ``verb`` lets or has do something, where the parse makes them the subject of an
+    infinitive clause ("allowed UN inspectors to visit": the inspectors)."""
+    return [
+        s
+        for c in verb.children
+        if c.dep_ == "ccomp" and infinitive(c)
+        for s in c.children
+        if s.dep_ == "nsubj"
+    ]
 
 
 def verb_tagged_noun(token: Token) -> bool:
@@ -317,7 +332,7 @@ def irrealis(token: Token) -> bool:
         return False
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
         return True
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.dep_ in (
+    if infinitive(verb) and verb.dep_ in (
         "xcomp",
         "advcl",
         "acl",

@@ -378,14 +378,7 @@ class Coder:
                     if g.dep_ == "pobj"
                 ]
             if not target_tokens and not match.no_target and token.lemma_.lower() in PERMITS:
-                # "allowed UN inspectors to visit": whom it let in
-                target_tokens = [
-                    s
-                    for c in token.children
-                    if c.dep_ == "ccomp" and any(a.lower_ == "to" for a in c.children)
-                    for s in c.children
-                    if s.dep_ == "nsubj"
-                ]
+                target_tokens = arg.infinitive_subjects(token)  # whom it let in
             if (
                 not target_tokens
                 and not match.no_target

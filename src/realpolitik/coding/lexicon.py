@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Token
 
+from realpolitik.coding.arguments import infinitive_subjects
 from realpolitik.errors import DataError
 from realpolitik.settings import data_path
 
@@ -259,15 +260,10 @@ def _has_objects(token: Token, objects: tuple[str, ...]) -> bool:
                 found.add(t.lemma_.lower())
                 found.add(t.lower_)
             found |= hyphenated(words)
-        elif child.dep_ == "ccomp" and _infinitive(child):
-            # "allowed UN inspectors to visit": the parse makes the object the clause's subject
-            for subject in (c for c in child.children if c.dep_ == "nsubj"):
-                found |= {w for t in subject.subtree for w in (t.lemma_.lower(), t.lower_)}
+    # "allowed UN inspectors to visit": the parse makes the object the clause's subject
+    for subject in infinitive_subjects(token):
+        found |= {w for t in subject.subtree for w in (t.lemma_.lower(), t.lower_)}
     return all(o in found or _singular(o) in found for o in objects)
-
-
-def _infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _in_clause(token: Token, top: Token) -> bool:
