@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -107,29 +107,19 @@ class Mentions:
                 ]
                 continue
             found = self._resolve_one(head, allow_place=allow_place)
-            if found is not None and found.actor.kind is ActorKind.REGION:
-                named = self._region_members(head, found)
+            if found is None:
+                continue
+            if found.actor.kind is ActorKind.REGION:
+                named = self._listed_states(head, found.actor.sector, MEMBER_LISTS)
                 if named:  # "the West African states of Benin and Togo": Benin and Togo
                     out += [p for p in named if all(p.actor.id != o.actor.id for o in out)]
                     continue
-            others = (
-                [*self._coordinated_modifiers(head, found), *self._coordinated_of(head, found)]
-                if found is not None
-                else []
-            )
-            if found is not None and others and found.actor.sector is None:
-                first = next(
-                    (
-                        c
-                        for c in head.lefts
-                        if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts
-                    ),
-                    None,
-                )
-                if first is not None:
-                    found = self._headed(found, first, head)
+            others = [*self._coordinated_modifiers(head, found), *self._coordinated_of(head, found)]
+            lead = next(_coordinated_lefts(head), None)
+            if others and found.actor.sector is None and lead is not None:
+                found = self._headed(found, lead, head)
             for one in (found, *others):
-                if one is not None and all(p.actor.id != one.actor.id for p in out):
+                if all(p.actor.id != one.actor.id for p in out):
                     out.append(one)
         return out
 
@@ -140,34 +130,11 @@ class Mentions:
             return []
         sector = first.actor.sector
         out = []
-        for child in head.lefts:
-            if child.dep_ not in ("amod", "compound", "nmod"):
-                continue
+        for child in _coordinated_lefts(head):
             for conj in child.conjuncts:
                 state = self._state(conj.left_edge.idx, conj.idx + len(conj), sector)
                 if state is not None:
                     out.append(self._headed(state, conj, head))
-        return out
-
-    def _region_members(self, head: Token, region: Participant) -> list[Participant]:
-        """The states a region's phrase names as its members ("the West African states of
-        Benin and Togo", "African countries such as Kenya", "… including Chad"), in the
-        region's sector."""
-        out = []
-        for prep in head.children:
-            listing = prep.lower_ in ("of", "including") or (
-                prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
-            )
-            if prep.dep_ != "prep" or not listing:
-                continue
-            for obj in prep.children:
-                if obj.dep_ != "pobj":
-                    continue
-                for member in conjuncts(obj):
-                    end = member.idx + len(member)
-                    state = self._state(member.left_edge.idx, end, region.actor.sector)
-                    if state is not None:
-                        out.append(state)
         return out
 
     def _headed(self, state: Participant, modifier: Token, head: Token) -> Participant:
@@ -228,17 +195,22 @@ class Mentions:
         head's "of" phrase after the first, in the first one's sector."""
         if first.actor.kind is not ActorKind.STATE or head.lower_ in ANAPHORS:
             return []
+        return self._listed_states(head, first.actor.sector, ("of",), after_first=True)
+
+    def _listed_states(
+        self, head: Token, sector: str | None, preps: Sequence[str], *, after_first: bool = False
+    ) -> list[Participant]:
+        """The states coordinated in the head's phrases opened by one of ``preps`` ("of",
+        "including", "such as"), in ``sector``; ``after_first``: all but the first."""
         out = []
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ != "of":
+            if prep.dep_ != "prep" or _preposition(prep) not in preps:
                 continue
             for obj in prep.children:
                 if obj.dep_ != "pobj":
                     continue
-                for conj in conjuncts(obj)[1:]:
-                    state = self._state(
-                        conj.left_edge.idx, conj.idx + len(conj), first.actor.sector
-                    )
+                for member in conjuncts(obj)[1 if after_first else 0 :]:
+                    state = self._state(member.left_edge.idx, member.idx + len(member), sector)
                     if state is not None:
                         out.append(state)
         return out
@@ -704,6 +676,26 @@ def canonical(actor: Actor) -> Actor:
         name = f"{actor.name} ({actor.sector})"
         return dataclasses.replace(actor, id=f"{actor.id}-{actor.sector.lower()}", name=name)
     return actor
+
+
+#: The phrases in which a region's noun lists its members ("the West African states of
+#: Benin and Togo", "African countries such as Kenya", "… including Chad").
+MEMBER_LISTS = ("of", "including", "such as")
+#: Dependencies of the modifiers that coordinated states share a noun through.
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+
+
+def _coordinated_lefts(head: Token) -> Iterator[Token]:
+    """The head's modifiers coordinated with others ("French" in "French and German
+    officials")."""
+    return (c for c in head.lefts if c.dep_ in MODIFIER_DEPS and c.conjuncts)
+
+
+def _preposition(prep: Token) -> str:
+    """A preposition's words: "such as" for the "as" of "such as"."""
+    if prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children):
+        return "such as"
+    return prep.lower_
 
 
 #: What "the two sides" can refer back to.
