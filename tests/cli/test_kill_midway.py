@@ -46,9 +46,14 @@ def test_killed_ingest_leaves_whole_articles_and_resumes(tmp_path: Path) -> None
     wal = Path(f"{killed}.wal")
     process = _ingest(killed)
     deadline = time.monotonic() + 300
-    # kill as soon as the first batch is committed (it lands in the write-ahead log)
+    # kill once the first batch is committed: its rows are in the write-ahead log, and the
+    # log has stopped growing for a moment (a kill during the write would undo the batch)
+    last, steady_since = 0, time.monotonic()
     while time.monotonic() < deadline and process.poll() is None:
-        if wal.exists() and wal.stat().st_size > 50_000:
+        size = wal.stat().st_size if wal.exists() else 0
+        if size != last:
+            last, steady_since = size, time.monotonic()
+        elif size > 50_000 and time.monotonic() - steady_since > 0.5:
             break
         time.sleep(0.05)
     os.kill(process.pid, signal.SIGKILL)
