@@ -21,6 +21,8 @@ RAISING = frozenset({"report", "say", "believe", "expect", "think", "understand"
                      "allege", "rumour", "rumor", "claim", "suspect"})  # fmt: skip
 #: Nouns whose infinitive is their issuer's act ("issued orders to release").
 ORDERS = frozenset({"order", "decision", "decree", "instruction", "directive"})
+#: Verbs whose bare complement is their subject's own act ("Ethiopia let free 74 leaders").
+CAUSATIVES = frozenset({"let", "help"})
 #: Prepositions whose object is the target of a verb trigger.
 TARGET_PREPS = frozenset(
     {"with", "to", "against", "on", "at", "into", "toward", "towards", "upon", "over"}
@@ -125,13 +127,14 @@ def subjects(verb: Token) -> list[Token]:
             owners = [c for c in current.head.children if c.dep_ == "poss"]
             if owners:  # "Putin's decision to recognize the regions": Putin's act
                 return owners
-        if current.dep_ == "acl" and current.head.dep_ == "ROOT" and _predicate(current):
-            # "The Iraqi air force carried out strikes" parsed as a noun with a clause:
-            # a finite verb (or one with an object) hanging from a root noun is its predicate
+        if misread_predicate(current):
             return [current.head]
         if current.dep_ == "conj" and verb_tagged_noun(current) and current.head.pos_ == "NOUN":
             return [current.head]  # "gunmen and a bomber kill": the coordinated nouns
-        if current.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and current.head != current:
+        if (
+            current.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp")
+            or (current.dep_ == "ccomp" and current.head.lemma_.lower() in CAUSATIVES)
+        ) and current.head != current:
             current = current.head
             if current.dep_ == "prep" and current.head.pos_ in ("VERB", "AUX"):
                 current = current.head  # "after reaching an agreement": the clause's subject
@@ -165,10 +168,16 @@ def verb_tagged_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" and any(c.dep_ == "dobj" for c in token.children)
 
 
-def _predicate(verb: Token) -> bool:
-    """Whether a verb hanging from a noun acts, rather than describes ("killed in the raid"):
-    finite, or a participle with a direct object (passive participles take none)."""
-    return verb.tag_ in FINITE or any(c.dep_ == "dobj" for c in verb.children)
+def misread_predicate(verb: Token) -> bool:
+    """ "The Iraqi air force carried out strikes" parsed as a noun with a clause: a verb that
+    hangs from a root noun and acts, rather than describes ("killed in the raid"), is that
+    noun's predicate. It acts if finite, or a participle with a direct object (passive
+    participles take none)."""
+    return (
+        verb.dep_ == "acl"
+        and verb.head.dep_ == "ROOT"
+        and (verb.tag_ in FINITE or any(c.dep_ == "dobj" for c in verb.children))
+    )
 
 
 def agent_of(verb: Token) -> list[Token]:
@@ -189,7 +198,7 @@ def is_passive(verb: Token) -> bool:
         return True
     if _agented_participle(verb):
         return True
-    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and _predicate(verb):
+    if misread_predicate(verb):
         return False  # a misparsed main clause: "The air force carried out strikes"
     return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
@@ -460,7 +469,9 @@ def noun_phrase(token: Token) -> tuple[int, int]:
     """Token range of ``token``'s phrase without relative clauses and other clauses."""
     start, end = token.i, token.i + 1
     for t in token.subtree:
-        if _inside_clause(t, token):
+        # a full stop hanging from a root noun would stretch the phrase over a misread
+        # predicate ("The rebels handed their arms to the UN.")
+        if _inside_clause(t, token) or t.dep_ == "punct":
             continue
         start, end = min(start, t.i), max(end, t.i + 1)
     return start, end

@@ -120,7 +120,7 @@ SUBORDINATE = frozenset({"relcl", "acl", "advcl", "pcomp"})
 ACTOR_NOUNS = frozenset({"alliance", "coalition", "partnership"})
 #: Passive acts only one kind of actor does, by CAMEO code: arrests, expulsions (of people and
 #: of diplomats), states of emergency and curfews.
-AGENTLESS = {"173": "COP", "174": "GOV", "1724": "GOV", "172": "GOV", "166": "GOV"}
+AGENTLESS = {"173": "COP", "174": "GOV", "1724": "GOV", "172": "GOV", "161": "GOV", "166": "GOV"}
 #: Weapons named as a passive act's agent, which stand for someone unidentified.
 WEAPONS = frozenset({"device", "ied", "bomb", "mine", "landmine", "explosive", "explosives",
                      "grenade", "car", "vehicle", "booby"})  # fmt: skip
@@ -131,6 +131,9 @@ DRAWING = frozenset({"draw", "attract", "face", "receive", "earn", "spark", "pro
                      "trigger", "prompt", "meet"})  # fmt: skip
 #: Verbs of letting someone do something ("allowed UN inspectors to visit").
 PERMITS = frozenset({"allow", "let", "permit"})
+#: Verbs whose agentless passive subject moved by its own state's order ("troops were
+#: deployed"): forces are deployed by those who command them.
+SELF_MOVED = frozenset({"deploy", "station"})
 #: Verbs that offer, rather than do, what their object names.
 OFFERS = frozenset({"offer", "propose"})
 #: Verbs that announce one's own hostile act to come; such an act is a threat.
@@ -359,8 +362,11 @@ class Coder:
                 return None  # "killed by landslides and flooding": no one's act
             if source_tokens and all(t.lemma_.lower() in WEAPONS for t in source_tokens):
                 source_tokens, weapon = [], True  # "killed by an improvised explosive device"
-            if not source_tokens and match.code.startswith("0874"):
-                # "their forces have been withdrawn": the forces withdrew, from wherever
+            if not source_tokens and (
+                match.code.startswith("0874") or token.lemma_.lower() in SELF_MOVED
+            ):
+                # "their forces have been withdrawn": the forces withdrew, from wherever;
+                # "Russian soldiers were deployed as peacekeepers": by their own state
                 source_tokens, target_tokens = target_tokens, list(arg.objects(token))
         else:
             source_tokens = arg.subjects(token)

@@ -17,6 +17,7 @@ from realpolitik.coding.arguments import (
     bare_core,
     conjuncts,
     left_core,
+    misread_predicate,
     noun_phrase,
     subjects,
 )
@@ -385,6 +386,9 @@ class Mentions:
         if not candidates:
             sub = list(head.subtree)
             lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1])
+            for clause in head.children:
+                if misread_predicate(clause):  # "The rebels handed their arms to the UN"
+                    hi = min(hi, clause.left_edge.idx)
             # "the gunmen who killed soldiers in Lagos": a place deeper in, no actor
             candidates = [m for m in self._inside(lo, hi) if named(m) and not self._placed(m)]
         if not candidates:

@@ -28,6 +28,9 @@ from realpolitik.places import Gazetteer
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"})
 _SAY = frozenset({"say", "report", "announce", "tell", "state", "confirm", "add"})
 _MORE = frozenset({"more", "other", "additional", "another", "further", "new"})
+#: Verbs that end a captivity: the prisoners or hostages they free are no longer held.
+_FREEING = frozenset({"release", "free", "swap", "exchange", "repatriate", "pardon", "return",
+                      "hand", "handover", "liberate", "rescue"})  # fmt: skip
 _TOLL = re.compile(
     r"\b(?:death toll|toll|total)\b[^.;]{0,40}?\b(?:to|at|of|reached|hit|is|was|stands at)\s+"
     r"((?:at least |over |more than |about |nearly |some )?\d[\d,]*(?:\.\d+)?(?:\s+million)?)",
@@ -148,7 +151,7 @@ def _facts_in(sent: Span) -> Iterator[_Found]:
     bringing = bool(_BRINGING.search(sent.text))
     for token in sent:
         kind = _kind(token, sent)
-        if kind is None or _negated(token):
+        if kind is None or _negated(token) or _freed(token, kind):
             continue
         for head in _victims(token):
             found = figure_of(head, sent, used)
@@ -230,6 +233,19 @@ def _negated(token: Token) -> bool:
         for c in token.children
         if c.dep_ in ("det", "nsubj", "nsubjpass")
     )
+
+
+def _freed(token: Token, kind: FactKind) -> bool:
+    """ "freed 74 prisoners", "the release of 24 hostages": people set free, no count of
+    those held."""
+    if kind not in (FactKind.DETAINED, FactKind.HOSTAGES) or token.pos_ == "VERB":
+        return False
+    governor = token.head
+    if token.dep_ == "pobj" and governor.dep_ == "prep" and governor.lower_ == "of":
+        governor = governor.head  # "the release of 24 hostages"
+    freeing = [governor] if token.dep_ in ("dobj", "nsubjpass", "pobj") else []
+    freeing += [c for c in token.children if c.dep_ == "amod"]  # "the freed hostages"
+    return any(t.lemma_.lower() in _FREEING for t in freeing)
 
 
 def _victims(token: Token) -> list[Token]:
