@@ -53,6 +53,9 @@ CIRCUMSTANCE_PREPS = frozenset(
         "through",
     }
 )
+#: Prepositions whose object happened before or around the clause ("vowed revenge after the
+#: bombing"): a fact of its own, whatever the clause's mood.
+PAST_PREPS = frozenset({"after", "following", "since", "amid", "despite"})
 NEGATING_HEADS = frozenset({"refuse", "fail", "decline", "deny", "reject", "avoid"})
 MODALS = frozenset(
     {"will", "would", "could", "may", "might", "shall", "should", "can", "'ll", "'d", "must"}
@@ -336,6 +339,8 @@ def clause_verb(token: Token) -> Token | None:
 
 def irrealis(token: Token) -> bool:
     """Whether the trigger is future, wished, threatened or conditional, not a past act."""
+    if token.dep_ == "pobj" and token.head.lower_ in PAST_PREPS:
+        return False
     verb = clause_verb(token)
     if verb is None:
         return False

@@ -56,8 +56,10 @@ from realpolitik.places import Gazetteer
 NEEDS_TARGET = frozenset({"COOPERATE", "AID", "SANCTION"})
 #: Codes whose trigger takes a place as target standing for its country ("visited Tehran").
 PLACE_TARGETS = ("042", "043", "19", "18", "20", "17", "15")
+#: Roots of violence (CAMEO 18-20): assault, fight, mass violence.
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 #: Roots of force whose target, when the text names none, is the state where it happened.
-PLACE_TARGET_ROOTS = frozenset({"18", "19", "20"})
+PLACE_TARGET_ROOTS = VIOLENT_ROOTS
 #: Roots whose object clause is reported content, not a separate event.
 CONTENT_ROOTS = frozenset({"02", "03", "09", "10", "11", "12", "13", "14"})
 #: Roots whose target may be the object of their complement ("threatened to strike Israel");
@@ -131,6 +133,11 @@ DRAWING = frozenset({"draw", "attract", "face", "receive", "earn", "spark", "pro
                      "trigger", "prompt", "meet"})  # fmt: skip
 #: Verbs of letting someone do something ("allowed UN inspectors to visit").
 PERMITS = frozenset({"allow", "let", "permit"})
+#: Prepositions that place an act before, after or around another ("after the bombing").
+AROUND = arg.PAST_PREPS | {"before", "upon"}
+#: Prepositions by which one noun is about, or comes around, another ("a deadline over the
+#: attack").
+ABOUT = AROUND | {"over", "about", "regarding", "concerning"}
 #: Verbs whose agentless passive subject moved by its own state's order ("troops were
 #: deployed"): forces are deployed by those who command them.
 SELF_MOVED = frozenset({"deploy", "station"})
@@ -499,7 +506,7 @@ class Coder:
             sources = [p for t in by for p in mentions.resolve(t)]
             by_agents = () if sources else self._agent_sectors(by)  # "an attack by gunmen"
         governor = arg.governor(noun)
-        if not sources and governor is not None and self._inherits_subject(noun, governor):
+        if not sources and governor is not None and self._inherits_subject(match, governor):
             sources = [p for t in arg.subjects(governor) for p in mentions.resolve(t)]
         if (
             not sources
@@ -578,7 +585,7 @@ class Coder:
         local_words = None
         if not sources and not local and by_agents:
             local, local_words = by_agents[:1], _phrase(by)
-        if not sources and not local and governor and self._inherits_subject(noun, governor):
+        if not sources and not local and governor and self._inherits_subject(match, governor):
             local = self._agent_sectors(arg.subjects(governor))
             local_words = _phrase(arg.subjects(governor))
         if not sources and not local and match.code.startswith("14"):
@@ -650,17 +657,26 @@ class Coder:
                 out.append(sector)  # a capitalised "Protesters" opening a sentence is no name
         return tuple(out)
 
-    def _inherits_subject(self, noun: Token, governor: Token) -> bool:
+    def _inherits_subject(self, match: Match, governor: Token) -> bool:
         """Whether the clause's subject is the noun trigger's source: "Hamas launched an attack",
         "X promised victory after a meeting with Y" — but not "Iran condemned the attack"."""
+        noun = match.token
         if governor.lemma_.lower() in self.lexicon.light_verbs:
-            return True
+            # "gave Putin a deadline over the attack": the deadline is given, not the attack
+            return not _about_other_noun(noun, governor)
         if ARMED_OR_OPPOSING & set(
             self._agent_sectors([c for c in noun.lefts if c.dep_ in ("compound", "amod")])
         ):
             return False  # "Ecuador declared an emergency after gang clashes": the gangs'
         if noun.dep_ == "pobj" and noun.head.lower_ in arg.CIRCUMSTANCE_PREPS:
-            return True
+            # but "Indonesia must ensure security after the Bali bombing": violence before,
+            # after or amid an act is seldom its actor's own
+            # ("following clashes, Russian forces captured the town": fighting has two sides)
+            return not (
+                noun.head.lower_ in AROUND
+                and match.code[:2] in VIOLENT_ROOTS
+                and noun.lemma_.lower() not in (*CLASHES, "fighting", "hostilities")
+            )
         if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in arg.CULPABLE:
             return True  # "the cartel has been responsible for killings": its killings
         if noun.dep_ == "dobj" and governor.lemma_.lower() in WITNESSING:
@@ -1097,6 +1113,22 @@ def _first_targets(
     return []
 
 
+def _about_other_noun(noun: Token, governor: Token) -> bool:
+    """Whether ``noun`` is what another noun below ``governor`` is about, or what it came
+    after: "a deadline over the attack" ("a wave of attacks", "progress towards a deal" are
+    the attacks and the deal)."""
+    current = noun
+    while current.head != current and current.head != governor:
+        if (
+            current.dep_ == "pobj"
+            and current.head.lower_ in ABOUT
+            and current.head.head.pos_ in ("NOUN", "PROPN")
+        ):
+            return True
+        current = current.head
+    return False
+
+
 def _joint(noun: Token) -> bool:
     """ "joint operations with X": force shared with a partner, not used against one."""
     if not any(c.dep_ == "amod" and c.lower_ == "joint" for c in noun.children):
@@ -1302,7 +1334,7 @@ def _assault(match: Match) -> bool:
     ("was killed", "was wounded" may be an accident's)."""
     token = match.token
     return (
-        match.code[:2] in ("18", "19", "20")
+        match.code[:2] in VIOLENT_ROOTS
         and token.lemma_.lower() in DELIBERATE
         and not any(c.dep_ == "prt" for c in token.children)  # drones "shot down"
     )
