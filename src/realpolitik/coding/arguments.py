@@ -21,9 +21,15 @@ RAISING = frozenset({"report", "say", "believe", "expect", "think", "understand"
                      "allege", "rumour", "rumor", "claim", "suspect"})  # fmt: skip
 #: Nouns whose infinitive is their issuer's act ("issued orders to release").
 ORDERS = frozenset({"order", "decision", "decree", "instruction", "directive"})
+#: Verbs whose object does what their infinitive says ("warned the Houthis to stop").
+OBJECT_CONTROL = frozenset({"warn", "urge", "ask", "tell", "order", "force", "compel",
+                            "persuade", "press", "pressure", "encourage", "invite", "advise",
+                            "instruct", "beg", "implore", "push", "oblige", "require"})  # fmt: skip
 #: Verbs whose bare complement is their subject's own act ("Ethiopia let free 74 leaders").
 CAUSATIVES = frozenset({"let", "help"})
 #: Prepositions whose object is the target of a verb trigger.
+#: Entity types of when, not who.
+TIMES = frozenset({"DATE", "TIME"})
 TARGET_PREPS = frozenset(
     {"with", "to", "against", "on", "at", "into", "toward", "towards", "upon", "over"}
 )
@@ -132,6 +138,10 @@ def subjects(verb: Token) -> list[Token]:
                 return owners
         if misread_predicate(current):
             return [current.head]
+        if current.dep_ == "xcomp" and current.head.lemma_.lower() in OBJECT_CONTROL:
+            told = [c for c in current.head.children if c.dep_ == "dobj"]
+            if told:  # "warned the Houthis to stop attacking ships": the Houthis would stop
+                return told
         if current.dep_ == "conj" and verb_tagged_noun(current) and current.head.pos_ == "NOUN":
             return [current.head]  # "gunmen and a bomber kill": the coordinated nouns
         if (
@@ -245,8 +255,8 @@ def objects(verb: Token, *, skip_preps: tuple[str, ...] = ()) -> Iterator[Token]
             child.dep_ in ("prep", "dative")
             and child.lower_ in TARGET_PREPS
             and child.lower_ not in skip_preps
-        ):
-            yield from (g for g in child.children if g.dep_ == "pobj")
+        ):  # "on Thursday" is when, not whom
+            yield from (g for g in child.children if g.dep_ == "pobj" and g.ent_type_ not in TIMES)
     for child in verb.children:  # "called on Israel", where "on" is a particle
         if child.dep_ == "prt" and child.lower_ in TARGET_PREPS:
             yield from (g for g in verb.children if g.dep_ == "pobj")

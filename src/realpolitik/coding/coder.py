@@ -133,6 +133,8 @@ DRAWING = frozenset({"draw", "attract", "face", "receive", "earn", "spark", "pro
                      "trigger", "prompt", "meet"})  # fmt: skip
 #: Verbs of letting someone do something ("allowed UN inspectors to visit").
 PERMITS = frozenset({"allow", "let", "permit"})
+#: Words that make the forces that come peacekeepers.
+PEACEKEEPING = frozenset({"peacekeeper", "peacekeepers", "peacekeeping"})
 #: Prepositions that place an act before, after or around another ("after the bombing").
 AROUND = arg.PAST_PREPS | {"before", "upon"}
 #: Prepositions by which one noun is about, or comes around, another ("a deadline over the
@@ -263,7 +265,7 @@ class Coder:
                     )
                 ):  # "teachers struck", "launched a general strike"
                     match = Match("143", token, 1, False, True)
-            elif token.pos_ == "NOUN" and token.ent_type_ not in ("DATE", "TIME"):
+            elif token.pos_ == "NOUN" and token.ent_type_ not in arg.TIMES:
                 match = self.lexicon.match_noun(token)
                 if match is not None and _names_actor(token):
                     match = None
@@ -387,6 +389,15 @@ class Coder:
                     for holder in (token, *(c for c in token.children if c.dep_ == "dobj"))
                     for c in holder.children
                     if c.dep_ == "prep" and c.lower_ == "with"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
+            if not target_tokens and not match.no_target and match.particles:
+                # "arrived in Tehran": the object of the pattern's own preposition
+                target_tokens = [
+                    g
+                    for c in token.children
+                    if c.dep_ == "prep" and c.lower_ in match.particles
                     for g in c.children
                     if g.dep_ == "pobj"
                 ]
@@ -816,6 +827,8 @@ class Coder:
         code = self._code(cand.match)
         if cand.match.nominal and code[:2] in PLACE_TARGET_ROOTS and _joint(token):
             code = "062"  # "will conduct joint operations with the Guyana Defence Force"
+        if code.startswith("042") and _peacekeepers(arg.subjects(token)):
+            code = "074"  # "Chinese peacekeepers arrived in South Sudan": peacekeeping
         future = cand.hypothetical and arg.future(token)
         threat = next((THREATENED[code[:n]] for n in (4, 3, 2) if code[:n] in THREATENED), None)
         if threat is not None and (future or (cand.hypothetical and _menaced(token))):
@@ -1129,6 +1142,12 @@ def _about_other_noun(noun: Token, governor: Token) -> bool:
     return False
 
 
+def _peacekeepers(tokens: list[Token]) -> bool:
+    """Whether ``tokens`` are peacekeepers ("peacekeepers", "peacekeeping troops")."""
+    phrases = (t.doc[slice(*arg.noun_phrase(t))] for t in tokens)
+    return any(w.lower_ in PEACEKEEPING for phrase in phrases for w in phrase)
+
+
 def _joint(noun: Token) -> bool:
     """ "joint operations with X": force shared with a partner, not used against one."""
     if not any(c.dep_ == "amod" and c.lower_ == "joint" for c in noun.children):
@@ -1377,7 +1396,7 @@ def _strikes_work(verb: Token) -> bool:
         or (
             c.dep_ == "prep"
             and c.lower_ in ("at", "on")
-            and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+            and not any(g.ent_type_ in arg.TIMES for g in c.children)
         )
         for c in verb.children
     ):

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Token
 
-from realpolitik.coding.arguments import infinitive_subjects
+from realpolitik.coding.arguments import TIMES, infinitive_subjects
 from realpolitik.errors import DataError
 from realpolitik.settings import data_path
 
@@ -225,7 +225,7 @@ def _has_particles(token: Token, particles: tuple[str, ...]) -> bool:
 
 
 def _heads_date(token: Token) -> bool:
-    return any(g.ent_type_ in ("DATE", "TIME") for g in token.children if g.dep_ == "pobj")
+    return any(g.ent_type_ in TIMES for g in token.children if g.dep_ == "pobj")
 
 
 def _object_is(token: Token, words: frozenset[str] | None) -> bool:
