@@ -123,6 +123,8 @@ ACTOR_NOUNS = frozenset({"alliance", "coalition", "partnership"})
 #: Passive acts only one kind of actor does, by CAMEO code: arrests, expulsions (of people and
 #: of diplomats), states of emergency and curfews.
 AGENTLESS = {"173": "COP", "174": "GOV", "1724": "GOV", "172": "GOV", "161": "GOV", "166": "GOV"}
+#: Where a state holds people ("released from prison").
+CUSTODY = frozenset({"prison", "jail", "gaol", "detention", "custody"})
 #: Weapons named as a passive act's agent, which stand for someone unidentified.
 WEAPONS = frozenset({"device", "ied", "bomb", "mine", "landmine", "explosive", "explosives",
                      "grenade", "car", "vehicle", "booby"})  # fmt: skip
@@ -1342,10 +1344,24 @@ def _agentless(match: Match, weapon: bool) -> tuple[str, ...]:
         return ("UAF",)  # "was abducted", "was shot dead", "was ambushed": by someone unnamed
     if _verdict(match):
         return ("JUD",)
+    if match.code.startswith("0841") and _from_custody(match.token):
+        return ("GOV",)  # "were released from prison": by the state that held them
     for prefix, sector in AGENTLESS.items():
         if match.code.startswith(prefix):
             return (sector,)
     return ()
+
+
+def _from_custody(verb: Token) -> bool:
+    """ "released from prison", "freed from detention" (not "from captivity": captors may be
+    anyone)."""
+    return any(
+        g.lemma_.lower() in CUSTODY
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "from"
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
 
 
 def _assault(match: Match) -> bool:
