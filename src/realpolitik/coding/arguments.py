@@ -27,9 +27,9 @@ OBJECT_CONTROL = frozenset({"warn", "urge", "ask", "tell", "order", "force", "co
                             "instruct", "beg", "implore", "push", "oblige", "require"})  # fmt: skip
 #: Verbs whose bare complement is their subject's own act ("Ethiopia let free 74 leaders").
 CAUSATIVES = frozenset({"let", "help"})
-#: Prepositions whose object is the target of a verb trigger.
 #: Entity types of when, not who.
 TIMES = frozenset({"DATE", "TIME"})
+#: Prepositions whose object is the target of a verb trigger.
 TARGET_PREPS = frozenset(
     {"with", "to", "against", "on", "at", "into", "toward", "towards", "upon", "over"}
 )
