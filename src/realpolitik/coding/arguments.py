@@ -6,7 +6,7 @@ modality.  Resolution of those tokens to actors happens in ``mentions``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from spacy.tokens import Token
 
@@ -260,6 +260,19 @@ def objects(verb: Token, *, skip_preps: tuple[str, ...] = ()) -> Iterator[Token]
     for child in verb.children:  # "called on Israel", where "on" is a particle
         if child.dep_ == "prt" and child.lower_ in TARGET_PREPS:
             yield from (g for g in verb.children if g.dep_ == "pobj")
+
+
+def prep_objects(*holders: Token, preps: Collection[str]) -> list[Token]:
+    """The objects of the prepositions in ``preps`` that hang from any of ``holders``
+    ("withdrew its ambassador from France", with ``from``: France)."""
+    return [
+        g
+        for holder in holders
+        for c in holder.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def noun_objects(noun: Token) -> Iterator[Token]:

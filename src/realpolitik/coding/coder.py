@@ -386,23 +386,11 @@ class Coder:
             skip = ("for",) if match.code[:2] in ("02", "10") else ()
             target_tokens = [] if match.no_target else list(arg.objects(token, skip_preps=skip))
             if token.lemma_.lower() in TOPIC_VERBS:  # "discussed Syria": with whom, not what
-                target_tokens = [
-                    g
-                    for holder in (token, *(c for c in token.children if c.dep_ == "dobj"))
-                    for c in holder.children
-                    if c.dep_ == "prep" and c.lower_ == "with"
-                    for g in c.children
-                    if g.dep_ == "pobj"
-                ]
+                dobjs = (c for c in token.children if c.dep_ == "dobj")
+                target_tokens = arg.prep_objects(token, *dobjs, preps=("with",))
             if not target_tokens and not match.no_target and match.particles:
                 # "arrived in Tehran": the object of the pattern's own preposition
-                target_tokens = [
-                    g
-                    for c in token.children
-                    if c.dep_ == "prep" and c.lower_ in match.particles
-                    for g in c.children
-                    if g.dep_ == "pobj"
-                ]
+                target_tokens = arg.prep_objects(token, preps=match.particles)
             if not target_tokens and not match.no_target and token.lemma_.lower() in PERMITS:
                 target_tokens = arg.infinitive_subjects(token)  # whom it let in
             if (
@@ -431,14 +419,8 @@ class Coder:
         if own_things:  # "recalled its ambassador to Spain": the object's own target
             target_tokens = list(target_tokens)
             target_tokens += [g for t in target_tokens[:1] for g in arg.noun_objects(t)]
-            target_tokens += [  # "withdrew its ambassador from France", either attachment
-                g
-                for holder in (token, *target_tokens[:1])
-                for c in holder.children
-                if c.dep_ == "prep" and c.lower_ == "from"
-                for g in c.children
-                if g.dep_ == "pobj"
-            ]
+            # "withdrew its ambassador from France", either attachment
+            target_tokens += arg.prep_objects(token, *target_tokens[:1], preps=("from",))
         # "put its forces on alert": the source's own forces are no target
         targets = _first_targets(
             target_tokens, mentions, sources, allow_place=allow_place, code=match.code
@@ -509,13 +491,7 @@ class Coder:
                 if sources:
                     break
         if not sources:
-            by = [
-                g
-                for c in noun.children
-                if c.dep_ == "prep" and c.lower_ == "by"
-                for g in c.children
-                if g.dep_ == "pobj"
-            ]
+            by = arg.prep_objects(noun, preps=("by",))
             sources = [p for t in by for p in mentions.resolve(t)]
             by_agents = () if sources else self._agent_sectors(by)  # "an attack by gunmen"
         governor = arg.governor(noun)
@@ -534,9 +510,7 @@ class Coder:
             else None
         )
         if not sources and drawn is not None:  # "drew condemnation from the EU": the EU's
-            givers = [g for h in (noun, drawn) for c in h.children
-                      if c.dep_ == "prep" and c.lower_ == "from"
-                      for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+            givers = arg.prep_objects(noun, drawn, preps=("from",))
             sources = [p for t in givers for p in mentions.resolve(t)]
         targets: list[Participant] = []
         victims: list[Token] = []
@@ -572,9 +546,8 @@ class Coder:
                     objects, mentions, sources, allow_place=allow_place, code=match.code
                 )
         holders = [noun, noun.head] if noun.dep_ in ("nsubj", "nsubjpass") else [noun]
-        between = [g for h in holders for c in h.children  # "fighting broke out between X and Y"
-                   if c.dep_ == "prep" and c.lower_ in ("between", "among")
-                   for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        # "fighting broke out between X and Y"
+        between = arg.prep_objects(*holders, preps=("between", "among"))
         local: tuple[str, ...] = ()
         local_targets: tuple[str, ...] = ()
         if between and not sources:
@@ -634,8 +607,7 @@ class Coder:
             if token.lemma_.lower() in (*COLLECTIVES, "member"):
                 # "a group of residents": the residents; "members of the presidential guard":
                 # the guard
-                members = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                           for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+                members = arg.prep_objects(token, preps=("of",))
                 token = members[0] if members else token
             lemma = token.lemma_.lower()
             if token.pos_ == "PROPN" and _opens(token) and lemma.endswith("s"):
@@ -1355,13 +1327,7 @@ def _agentless(match: Match, weapon: bool) -> tuple[str, ...]:
 def _from_custody(verb: Token) -> bool:
     """ "released from prison", "freed from detention" (not "from captivity": captors may be
     anyone)."""
-    return any(
-        g.lemma_.lower() in CUSTODY
-        for c in verb.children
-        if c.dep_ == "prep" and c.lower_ == "from"
-        for g in c.children
-        if g.dep_ == "pobj"
-    )
+    return any(g.lemma_.lower() in CUSTODY for g in arg.prep_objects(verb, preps=("from",)))
 
 
 def _assault(match: Match) -> bool:

@@ -19,6 +19,7 @@ from realpolitik.coding.arguments import (
     left_core,
     misread_predicate,
     noun_phrase,
+    prep_objects,
     subjects,
 )
 from realpolitik.coding.context import LOCATIVE_PREPS
@@ -764,10 +765,7 @@ def _named_of(token: Token) -> bool:
     """ "the government of Brazil": a name in the head's own "of" phrase."""
     return any(
         g.pos_ == "PROPN" or g.ent_type_ in ("GPE", "ORG", "NORP")
-        for c in token.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children
-        if g.dep_ == "pobj"
+        for g in prep_objects(token, preps=("of",))
     )
 
 
