@@ -63,8 +63,9 @@ PLACE_TARGET_ROOTS = VIOLENT_ROOTS
 #: Roots whose object clause is reported content, not a separate event.
 CONTENT_ROOTS = frozenset({"02", "03", "09", "10", "11", "12", "13", "14"})
 #: Roots whose target may be the object of their complement ("threatened to strike Israel");
-#: not rejections ("refused to attack X" rejects nothing of X's).
-COMPLEMENT_TARGET_ROOTS = frozenset({"02", "03", "10", "13"})
+#: for rejections only a cooperative complement ("refused to lift sanctions on Iran"), since
+#: "refused to attack X" rejects nothing of X's.
+COMPLEMENT_TARGET_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 #: Roots of cooperative acts, whose refusal is coded as REJECT.
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 #: Words for the relations two sides restore or establish together.
@@ -404,7 +405,11 @@ class Coder:
                 if not target_tokens and match.code[:2] in ("02", "10"):
                     target_tokens = arg.mandated_subjects(token)
                 for child in token.children:
-                    if not target_tokens and child.dep_ in ("xcomp", "ccomp"):
+                    if (
+                        not target_tokens
+                        and child.dep_ in ("xcomp", "ccomp")
+                        and (match.code[:2] != "12" or self._cooperative(child))
+                    ):
                         target_tokens = list(arg.objects(child))
                         break
         sources = [p for t in source_tokens for p in mentions.resolve(t)]
@@ -445,6 +450,11 @@ class Coder:
             local_source_words=_phrase(source_tokens),
             local_target_words=_phrase(target_tokens),
         )
+
+    def _cooperative(self, verb: Token) -> bool:
+        """Whether ``verb`` is a cooperative act ("lift" sanctions, "meet", "release")."""
+        found = self.lexicon.match_verb(verb)
+        return found is not None and found.code[:2] in COOPERATIVE_ROOTS
 
     def _reporting_authority(self, match: Match, mentions: Mentions) -> list[Token]:
         """Who did an agentless coercive act, by who reports it: "40 protesters were arrested,
