@@ -31,6 +31,7 @@ import datetime as dt
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 
@@ -521,6 +522,28 @@ def _usable_name(name: str) -> bool:
     return latin and name.lower() not in UCDP_NAME_STOP
 
 
+#: Words of a state's formal name ("Republic of Armenia"): UCDP names some governments so.
+STATE_STYLE = re.compile(
+    r"(?i)(?:the )?(?:republic|kingdom|state|federation|government|sultanate) of (.+)"
+)
+
+
+def state_name(name: str, state_names: Mapping[str, str]) -> bool:
+    """Whether ``name`` names a state, as it is or in formal style ("Republic of Georgia");
+    in news it means the state, not the group UCDP lists under it."""
+    styled = STATE_STYLE.fullmatch(name.strip())
+    return _norm(name) in state_names or (styled is not None and _norm(styled[1]) in state_names)
+
+
+def tail_of_other(alias: str, others: AbstractSet[str]) -> bool:
+    """Whether a short alias is the tail of other groups' names ("Liberation Army" of the
+    "Garo National Liberation Army"): news that uses it names one of those."""
+    words = alias.lower().split()
+    return len(words) <= 2 and any(
+        o.endswith(" " + alias.lower()) for o in others if o != alias.lower()
+    )
+
+
 def generic_name(name: str, agents: AbstractSet[str], demonyms: AbstractSet[str]) -> bool:
     """A UCDP name that only describes ("Opposition coalition", "Syrian insurgents"): written
     in lower case after its first word, an agent noun alone or after a state's name or
@@ -545,9 +568,14 @@ def build_groups(
     ucdp = data / "actors_ref" / "ucdp_actor" / "ucdp-actor-221.csv"
     groups: dict[str, dict[str, object]] = {}
     ids_by_ucdp: dict[str, str] = {}
-    for row in csv.DictReader(ucdp.open(encoding="utf-8-sig")):
-        if row["Org"] not in ("1", "2"):
-            continue
+    rows = [r for r in csv.DictReader(ucdp.open(encoding="utf-8-sig")) if r["Org"] in ("1", "2")]
+    every_name = {
+        n.strip().lower()
+        for r in rows
+        for n in (r["NameData"], r["NameOrig"], r["NameOrigFullEng"], r["NewName"])
+        if n and n.strip()
+    }
+    for row in rows:
         name = row["NameData"].strip()
         slug = slugify(name)
         names = {
@@ -568,7 +596,18 @@ def build_groups(
         aliases = sorted(n for n in names if n != name and len(n) <= 80 and n.count(" ") < 9)
         aliases = [a for a in aliases if not re.fullmatch(r"[A-Z]{1,2}", a) and _usable_name(a)]
         aliases = [a for a in aliases if not generic_name(a, agents, demonyms)]
-        if not _usable_name(name) or generic_name(name, agents, demonyms):
+        aliases = [
+            a
+            for a in aliases
+            if not state_name(a, state_names) and not tail_of_other(a, every_name)
+        ]
+        if state_name(name, state_names) and aliases:
+            name = aliases.pop(0)  # "PRC", the Popular Resistance Committees, not China
+        if (
+            not _usable_name(name)
+            or generic_name(name, agents, demonyms)
+            or state_name(name, state_names)
+        ):
             continue
         groups[slug] = {
             "id": slug,
