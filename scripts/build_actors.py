@@ -4,7 +4,8 @@
 
 Reads (never copies) CountryInfo, the CAMEO/NGEC country tables, the GW/COW state lists,
 DIGO, the CAMEO special IGO codes, UCDP actors and external support, Wikidata heads of
-state and government (gaps filled from the REIGN and Archigos effective leaders), foreign
+state and government (gaps filled from the REIGN and Archigos effective leaders, the names
+the English news uses from those and the EveryPolitician world-leader tables), foreign
 ministers of January 2023, the 2026 G20/ASEAN/EU/AU snapshots and the office holders of
 1990-2014 in PETRARCH2's Phoenix country dictionary, and writes facts only (codes, names,
 dates) into
@@ -913,6 +914,8 @@ def build_people(
     _surname_aliases(people, leaders)
     # after the surname aliases: a minister of 2005 does not make a leader's surname ambiguous
     _phoenix_roles(data, states, people, spells, everyone or [])
+    history = [s for s in spells if s["source"] == src]  # the Wikidata heads' spells
+    _leader_aliases(ref, states, people, history, everyone or [])
     held: dict[str, Counter[str]] = defaultdict(Counter)
     dated = {s["person"] for s in spells if not s["source"].startswith("CIA")}
     for s in spells:
@@ -1369,6 +1372,32 @@ def _reference_rows(ref: Path, cow_ids: dict[int, str]) -> list[dict[str, object
     return sorted(out, key=lambda r: (str(r["start"]), str(r["state"])))
 
 
+def _cow_ids(ref: Path, states: set[str]) -> dict[int, str]:
+    """COW state code (REIGN's and Archigos' ccode) -> state id."""
+    cow_ids: dict[int, str] = {
+        k: v.lower() for k, v in _gw_to_iso(ref.parent).items() if v.lower() in states
+    }
+    by_cow: dict[int, list[str]] = defaultdict(list)
+    for raw in yaml.safe_load((OUT / "00_states.yaml").read_text())["states"]:
+        if raw.get("cow") is not None:
+            by_cow[int(raw["cow"])].append(raw["id"])
+    cow_ids.update({cow: ids[0] for cow, ids in by_cow.items() if len(ids) == 1})
+    cow_ids.update({255: "deu", 345: "srb"})  # COW's Germany and Yugoslavia/Serbia codes
+    return cow_ids
+
+
+def _row_names(row: Mapping[str, object]) -> list[str]:
+    """The names a REIGN / Archigos row gives its leader: DBpedia titles first, a second
+    name in brackets apart ("Ulukalala Lavaka Ata (Tupou VI)"), no pair ("X and Y")."""
+    names: list[str] = []
+    for raw in [*row["titles"], *row["names"]]:  # type: ignore[misc]
+        # "Ulukalala Lavaka Ata (Tupou VI)": a second name; not "(f)", "(2nd time)"
+        other = re.findall(r"\(([A-Z][A-Za-z]{2}[^)]*)\)", raw)
+        names += [re.sub(r"\s*\([^)]*\)", "", raw).strip()]
+        names += [o.strip() for o in other if "time" not in o]
+    return [n for n in names if n and not re.search(r"&| and ", n)]
+
+
 def _reference_leaders(
     ref: Path,
     states: set[str],
@@ -1383,15 +1412,7 @@ def _reference_leaders(
     naming only a surname that neither Archigos nor the base completes is left out, and
     so is one that fits two people.  Returns the new people whose surname is uncertain
     (three or more names and no row giving the surname alone)."""
-    cow_ids: dict[int, str] = {
-        k: v.lower() for k, v in _gw_to_iso(ref.parent).items() if v.lower() in states
-    }
-    by_cow: dict[int, list[str]] = defaultdict(list)
-    for raw in yaml.safe_load((OUT / "00_states.yaml").read_text())["states"]:
-        if raw.get("cow") is not None:
-            by_cow[int(raw["cow"])].append(raw["id"])
-    cow_ids.update({cow: ids[0] for cow, ids in by_cow.items() if len(ids) == 1})
-    cow_ids.update({255: "deu", 345: "srb"})  # COW's Germany and Yugoslavia/Serbia codes
+    cow_ids = _cow_ids(ref, states)
     # who is in the base: names and spells per state
     names: dict[str, list[list[str]]] = defaultdict(list)
     held: dict[str, list[tuple[str, str, str, str]]] = defaultdict(list)
@@ -1467,13 +1488,7 @@ def _reference_leaders(
     skipped: Counter[str] = Counter()
     for row in _reference_rows(ref, cow_ids):
         state, start, end = str(row["state"]), str(row["start"]), str(row["end"])
-        raw_names: list[str] = []
-        for raw in [*row["titles"], *row["names"]]:  # type: ignore[misc]
-            # "Ulukalala Lavaka Ata (Tupou VI)": a second name; not "(f)", "(2nd time)"
-            other = re.findall(r"\(([A-Z][A-Za-z]{2}[^)]*)\)", raw)
-            raw_names += [re.sub(r"\s*\([^)]*\)", "", raw).strip()]
-            raw_names += [o.strip() for o in other if "time" not in o]
-        raw_names = [n for n in raw_names if n and not re.search(r"&| and ", n)]
+        raw_names = _row_names(row)
         variants = [_name_words(n) for n in raw_names]
         if not raw_names or any((state, v[-1]) in REFERENCE_SKIP for v in variants if v):
             continue
@@ -1554,6 +1569,218 @@ def _reference_leaders(
     return uncertain
 
 
+#: EveryPolitician's world-leader tables (file -> label column): office holders' Wikidata
+#: QIDs with their English labels; the Wikipedia table has the names English Wikipedia
+#: uses ("Abiy Ahmed" where Wikidata has "Abiy Ahmed Ali").
+ENGLISH_LABELS = {
+    "world_leaders_wikidata_2022-10.csv": "officeholderLabel",
+    "world_leaders_wikipedia_2022-10.csv": "officeholderlabel",
+    "world_leaders_wikidata_2026_index_subset_start2023plus.csv": "officeholderLabel",
+}
+#: The 2026 rows come from a Wikidata state with vandalised labels ("Ben Do" for Tuvalu's
+#: prime minister): a label of theirs must share a word with the person's name.
+UNCHECKED_LABELS = "world_leaders_wikidata_2026_index_subset_start2023plus.csv"
+#: A REIGN or Archigos leader is the Wikidata head of state or government of the same state
+#: whose spell starts at most this many days apart.
+REFERENCE_NEAR = 45
+_QID = re.compile(r"^Q\d+$")
+#: A monarch's label with the realm after the regnal name: "Harald V da Noruega",
+#: "Felipe VI of Spain", "Albert II, Prince of Monaco".
+_REGNAL_LABEL = re.compile(
+    r"^([^\W\d_][\w'-]*) ([IVX]+)(?:,| (?:da|de|do|das|dos|del|of|von|van|du) )"
+)
+
+
+def _english_labels(
+    ref: Path, countries: Mapping[str, str]
+) -> dict[str, list[tuple[str, str, bool]]]:
+    """Wikidata QID -> (English label, state id, whether the label is checked) from the
+    EveryPolitician world-leader tables; a label that is a bare QID is left out, and a
+    disambiguator ("João Lourenço (politician)") cut off."""
+    labels: dict[str, list[tuple[str, str, bool]]] = defaultdict(list)
+    folder = ref / "everypolitician_world_leaders"
+    for name, column in ENGLISH_LABELS.items():
+        for row in csv.DictReader((folder / name).open(encoding="utf-8")):
+            label = re.sub(r"\s*\([^)]*\)", "", row[column]).strip()
+            if not label or _QID.match(label) or not _QID.match(row["officeholder"]):
+                continue
+            state = countries.get(_norm(row["country"]), "")
+            labels[row["officeholder"]].append((label, state, name != UNCHECKED_LABELS))
+    return labels
+
+
+#: An initial ("M.", "G.H.W.", "N"), not a regnal number: a source's abbreviation.
+_INITIAL = re.compile(r"^(?:(?:[^\W\d_]\.)+[^\W\d_]?|[^\W\d_IVX])$")
+
+
+def _new_name(name: str, other: str) -> bool:
+    """``other`` can be an alias of someone named ``name``: another name of two words or
+    more, not opened or closed by an initial ("M. Rutte", "Soglo, N"), nor a part of
+    ``name`` without its first word ("Fogh Rasmussen": a surname, given elsewhere, where
+    it is checked against every other person's)."""
+    raw = other.replace(",", " ").split()
+    if len(raw) < 2 or slugify(other) == slugify(name):
+        return False
+    if _INITIAL.match(raw[0]) or _INITIAL.match(raw[-1]):
+        return False
+    words, mine = _name_words(other), _name_words(name)
+    return not (words and mine and _within(words, mine) and not _same_word(words[0], mine[0]))
+
+
+def _label_aliases(
+    name: str, homes: AbstractSet[str], labels: list[tuple[str, str, bool]]
+) -> list[str]:
+    """The English labels (from :func:`_english_labels`) of the person named ``name``, a
+    head of state or government of ``homes``, that are aliases: those sharing a word with
+    ``name``, and checked labels given for one of ``homes`` ("Abdul Hamid Dbeibeh" for
+    "Abdulhamid Dabaiba")."""
+    words = _name_words(name)
+    out: list[str] = []
+    for label, state, checked in labels:
+        if len(_name_words(label)) < 2 or not _new_name(name, label) or label in out:
+            continue
+        shared = any(_same_word(a, b) for a in _name_words(label) for b in words)
+        if shared or (checked and state in homes):
+            out.append(label)
+    return out
+
+
+def _reference_aliases(name: str, forms: list[str]) -> list[str]:
+    """The names a REIGN / Archigos row gives a leader (``forms``) that are aliases of the
+    same leader named ``name``: those with ``name``'s first word and its surname (last
+    word) or its other words ("Abiy Ahmed" for "Abiy Ahmed Ali"), and those holding all
+    of ``name``'s words ("Mohamed Irfaan Ali"); a form sharing the surname alone may be
+    a namesake or a dynasty ("Josef Klaus" for "Václav Klaus")."""
+    words = _name_words(name)
+    out: list[str] = []
+    for form in forms:
+        other = _name_words(form)
+        if len(other) < 2 or not words or not _new_name(name, form) or form in out:
+            continue
+        if not _usable_leader_name(form):
+            continue
+        first = _same_word(other[0], words[0])
+        last = _same_word(other[-1], words[-1])
+        if _within(words, other) or (first and (last or _within(other, words))):
+            out.append(form)
+    return out
+
+
+def _regnal_alias(name: str) -> str | None:
+    """A monarch's regnal name without the realm: "Harald V da Noruega" -> "Harald V"."""
+    m = _REGNAL_LABEL.match(name)
+    return f"{m[1]} {m[2]}" if m else None
+
+
+def _regnal_aliases(name: str, english: list[str]) -> list[str]:
+    """The regnal names of a monarch named ``name`` whose English names are ``english``:
+    those of the English names, and that of ``name`` unless no English name opens with
+    its word ("Carlos III do Reino Unido" is Charles III in English, and "Carlos III" a
+    Madrid university)."""
+    out = [r for r in map(_regnal_alias, english) if r]
+    own = _regnal_alias(name)
+    firsts = [words[0] for words in map(_name_words, english) if words]
+    if own and (not firsts or any(_same_word(_name_words(own)[0], w) for w in firsts)):
+        out.append(own)
+    return [r for r in dict.fromkeys(out) if _new_name(name, r)]
+
+
+def _unclaimed(
+    new: Mapping[str, Mapping[str, str]], taken: Mapping[str, AbstractSet[str]]
+) -> dict[str, dict[str, str]]:
+    """The new aliases (person -> alias -> origin) that no person has yet as a name or
+    alias (``taken``: slug -> the people who have it) and no two people would share; of
+    two spellings with one slug, the first."""
+    claims: dict[str, set[str]] = defaultdict(set)
+    for pid, aliases in new.items():
+        for alias in aliases:
+            claims[slugify(alias)].add(pid)
+    kept: dict[str, dict[str, str]] = {}
+    for pid, aliases in new.items():
+        mine: dict[str, tuple[str, str]] = {}
+        for alias, origin in aliases.items():
+            slug = slugify(alias)
+            if claims[slug] == {pid} and not taken.get(slug):
+                mine.setdefault(slug, (alias, origin))
+        kept[pid] = dict(mine.values())
+    return kept
+
+
+#: Where the aliases of :func:`_leader_aliases` come from, as a person's source says it.
+ALIAS_ORIGINS = {
+    "label": "EveryPolitician world leaders (English labels: Wikidata and Wikipedia 2022-10, "
+    "Wikidata 2026)",
+    "reference": "REIGN 2021-03 / Archigos 4.1",
+    "regnal": "",  # cut from the name or an English name above: no source of its own
+}
+
+
+def _leader_aliases(
+    ref: Path,
+    states: set[str],
+    people: dict[str, dict[str, str]],
+    heads: list[dict[str, str]],
+    everyone: list[Person],
+) -> None:
+    """The names the English news uses for the heads of state and government of the
+    Wikidata history (``heads``: their spells), whose labels are often Portuguese or full
+    official forms: the English labels of their QID (EveryPolitician), the names of the
+    REIGN / Archigos leader of the same state starting within REFERENCE_NEAR days, and a
+    monarch's regnal name ("Harald V").  An alias another person has, or two would get, is
+    left out."""
+    labels = _english_labels(ref, _country_ids(ref, states))
+    homes: dict[str, set[str]] = defaultdict(set)
+    starts: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for s in heads:
+        homes[s["person"]].add(s["entity"])
+        starts[s["entity"]].append((s["start"], s["person"]))
+    new: dict[str, dict[str, str]] = defaultdict(dict)
+    for pid in homes:
+        p = people[pid]
+        for alias in _label_aliases(p["name"], homes[pid], labels.get(p["wikidata"], [])):
+            new[pid].setdefault(alias, "label")
+    for row in _reference_rows(ref, _cow_ids(ref, states)):
+        near = {
+            pid
+            for start, pid in starts[str(row["state"])]
+            if abs(_days(start, str(row["start"]))) <= REFERENCE_NEAR
+        }
+        for pid in near:
+            for alias in _reference_aliases(people[pid]["name"], _row_names(row)):
+                new[pid].setdefault(alias, "reference")
+    for pid in homes:
+        for regnal in _regnal_aliases(people[pid]["name"], list(new[pid])):
+            new[pid].setdefault(regnal, "regnal")
+    # who has which name; a hand-written person of the same id is the same person (the
+    # loader merges their aliases)
+    taken: dict[str, set[str]] = defaultdict(set)
+    for pid, p in people.items():
+        for name in [p["name"], *filter(None, p["aliases"].split("|"))]:
+            taken[slugify(name)].add(pid)
+    for person in everyone:
+        for name in person.names:
+            taken[slugify(name)].add(person.id)
+    new = {
+        pid: {a: origin for a, origin in aliases.items() if taken.get(slugify(a)) != {pid}}
+        for pid, aliases in new.items()
+    }  # not the names the person has already
+    counts: Counter[str] = Counter()
+    for pid, aliases in _unclaimed(new, taken).items():
+        if not aliases:
+            continue
+        p = people[pid]
+        p["aliases"] = "|".join(a for a in [p["aliases"], *aliases] if a)
+        origins = [ALIAS_ORIGINS[o] for o in dict.fromkeys(aliases.values()) if ALIAS_ORIGINS[o]]
+        p["source"] = "; ".join([p["source"], *(f"aliases also from {o}" for o in origins)])
+        counts.update(aliases.values())
+    left = sum(len(a) for a in new.values()) - sum(counts.values())
+    print(
+        "Leader aliases: "
+        + ", ".join(f"{n} {origin}" for origin, n in sorted(counts.items()))
+        + f"; {left} left out (another person's name, or two people's)"
+    )
+
+
 #: EveryPolitician IO positions -> (organisation id, role, rank).
 _IO_POSITIONS = {
     "Secretary-General of the United Nations": ("un", "secretary-general", "10"),
@@ -1617,6 +1844,8 @@ def _phoenix_roles(
                 continue
             rows.append((s.entity, s.sector, start, end))
         words = _name_words(entry.name)
+        if "ould" in words:  # CountryInfo files Mauritania's office holders under Mauritius
+            rows = [("mrt" if r[0] == "mus" else r[0], *r[1:]) for r in rows]
         key = tuple(sorted(words))
         if not rows or len(words) < 2 or key in fixed:
             continue

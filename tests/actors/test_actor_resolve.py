@@ -288,3 +288,58 @@ def test_spelling_variants_of_names_with_particles(
 def test_transliterations_of_hizb_i_islami(kb: ActorBase, mention: str) -> None:
     actor = kb.resolve(mention, on=DAY)
     assert actor is not None and actor.id == "hizb-i-islami-yi-afghanistan"
+
+
+@pytest.mark.parametrize(
+    ("mention", "country"),
+    [
+        ("Sergey Kuzhugetovich Shoygu", "RUS"),  # a patronymic the data lacks
+        ("Malcolm Bligh Turnbull", "AUS"),  # a middle name
+        ("Mohammed bin Zayed Al Nahyan", "ARE"),  # the rest of a recorded name
+    ],
+)
+def test_fuller_forms_of_recorded_names(kb: ActorBase, mention: str, country: str) -> None:
+    actor = kb.resolve(mention, on=dt.date(2018, 6, 1))
+    assert actor is not None and actor.person is not None and actor.country == country
+
+
+def test_a_first_and_last_name_fit_only_a_person(kb: ActorBase) -> None:
+    # the first and last words of "Islamic Jihad Movement" are no person's name
+    assert kb.resolve("Islamic Unknown Jihad", on=dt.date(2018, 6, 1)) is None
+
+
+@pytest.mark.parametrize(
+    "mention",
+    ["All Progressives Congress", "National People's Congress", "Popular Liberation Army"],
+)
+def test_a_longer_name_ending_in_a_known_one_is_another_body(kb: ActorBase, mention: str) -> None:
+    actor = kb.resolve(mention, on=dt.date(2018, 6, 1))
+    assert actor is None or actor.country not in ("USA", "SYR")
+
+
+def test_a_party_of_another_state_named_by_its_state(kb: ActorBase) -> None:
+    # "Conservative Party" alone is Britain's
+    actor = kb.resolve("Canada's Conservative Party", on=dt.date(2018, 6, 1))
+    assert actor is not None and (actor.country, actor.sector) == ("CAN", "PTY")
+
+
+@pytest.mark.parametrize("mention", ["dissident republicans", "a national rally"])
+def test_party_names_are_proper_nouns(kb: ActorBase, mention: str) -> None:
+    assert kb.resolve(mention, on=dt.date(2018, 6, 1)) is None
+
+
+def test_mauritanian_leaders_of_the_phoenix_dictionary_are_mauritanian(kb: ActorBase) -> None:
+    actor = kb.resolve("Mohamed Ould Abdel Aziz", on=dt.date(2012, 6, 1))
+    assert actor is not None and actor.country == "MRT"
+
+
+@pytest.mark.parametrize("mention", ["The Senate", "The U.S. State Department"])
+def test_a_capitalised_article_is_no_part_of_a_longer_name(kb: ActorBase, mention: str) -> None:
+    actor = kb.resolve(mention, on=dt.date(2018, 6, 1))
+    assert actor is not None and actor.country == "USA"
+
+
+def test_a_title_and_a_surname_of_two_past_leaders_of_one_state(kb: ActorBase) -> None:
+    actor = kb.resolve("President Bush", on=dt.date(2019, 3, 30))
+    assert actor is not None and (actor.country, actor.sector) == ("USA", "ELI")
+    assert actor.person is None  # which Bush is unknown

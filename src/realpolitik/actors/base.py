@@ -230,6 +230,17 @@ class ActorBase:
         words = [t for t in tokens if t.norm not in ("the", "a", "an")]
         if not words or len(words) > 4 or not all(t.upper or t.norm in PARTICLES for t in words):
             return None  # a proper name ("Omer al-Bashir"), not a phrase of common words
+        reading = self._fuzzy_name(words, on=on)
+        if reading is None and len(words) >= 3 and all(t.upper for t in words):
+            # "Sergey Kuzhugetovich Shoygu": a patronymic or middle name the data lacks
+            reading = self._fuzzy_name([words[0], words[-1]], on=on, person=True)
+        return reading
+
+    def _fuzzy_name(
+        self, words: Sequence[Token], *, on: dt.date, person: bool = False
+    ) -> Reading | None:
+        """The one name within the cutoff of ``words``, of the same number of words and
+        the same initial; with ``person``, only a person's."""
         query = " ".join(t.norm for t in words)
         if len(query) < 6:
             return None
@@ -242,6 +253,8 @@ class ActorBase:
         if name[0] != query[0] or name.count(" ") != query.count(" "):
             return None
         kind, _target = self._fuzzy_refs[position]
+        if person and kind != RefKind.PERSON:
+            return None
         reading = self.resolver.phrase(
             name, tokenize(name), self.index.pieces(tokenize(name)), on=on
         )

@@ -156,6 +156,7 @@ class Index:
                     for r in refs
                     if (not r.caps or _written_caps(tokens[i]))
                     and (length > 1 or r.kind != RefKind.PERSON or tokens[i].upper)
+                    and (any(t.upper for t in tokens[i : i + length]) or not self._party(r))
                     and (not stance or r.kind == RefKind.PERSON)
                 )
                 if fitting and norms[i] == "the" and self._longer_after(norms, i, length):
@@ -168,6 +169,14 @@ class Index:
             else:
                 i += 1
         return found
+
+    def _party(self, ref: Ref) -> bool:
+        """Whether ``ref`` is a party's name, a proper noun only with a capital ("the
+        Republicans", "al-Nour", not "dissident republicans" or "a national rally")."""
+        if ref.kind != RefKind.ENTITY:
+            return False
+        entity = self.entities.get(ref.target)
+        return entity is not None and entity.sector == "PTY"
 
     def _longer_after(self, norms: list[str], i: int, length: int) -> bool:
         """Whether a name starting after the "the" at ``i`` runs past ``i + length``."""

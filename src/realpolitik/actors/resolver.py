@@ -160,14 +160,14 @@ class Resolver:
                     )
             if not core and len(names) == 1 and not complements:
                 return self._leader_by_surname(tokens[names[0].start], on=on)
-            if (
-                core
-                and len(names) == 1
-                and kind_of(core[-1]) == RefKind.PERSON
-                and core[-1].end - core[-1].start >= 3
-            ):  # "Mohamed Abdullahi Mohamed Farmajo": a full name and a byname
+            if core and kind_of(core[-1]) == RefKind.PERSON:
                 person = self.index.people[core[-1].piece.best.target]  # type: ignore[union-attr]
-                return self._person_reading(person, on=on, past=past)
+                own = {w for n in person.names for w in key(n)}
+                trailing = {tokens[i].norm for e in names for i in range(e.start, e.end)}
+                if (len(names) == 1 and core[-1].end - core[-1].start >= 3) or trailing <= own:
+                    # "Mohamed Abdullahi Mohamed Farmajo": a full name and a byname;
+                    # "Mohammed bin Zayed Al Nahyan": the rest of a recorded name
+                    return self._person_reading(person, on=on, past=past)
             return None
         head = core[-1]
         if head.piece is None:
@@ -182,9 +182,15 @@ class Resolver:
             entity = self.index.entities[target]
             if filler is not None and entity.kind is ActorKind.STATE:
                 return None
+            if entity.part_of is not None and _named_before(tokens, core):
+                return None  # "the All Progressives Congress": not the US Congress
             owner = self._other_state(core)
-            if entity.part_of is not None and owner is not None and owner.id != entity.part_of:
-                # "the French Senate": France's, though "Senate" alone is the US Senate
+            home = entity.part_of
+            if home is None and entity.sector == "PTY" and entity.country:
+                home = entity.country.lower()
+            if home is not None and owner is not None and owner.id != home:
+                # "the French Senate": France's, though "Senate" alone is the US Senate;
+                # "Canada's Conservative Party" is Canada's, not Britain's
                 return Reading(self._entity_actor(owner, sector=entity.sector), "demonym")
             return Reading(self._entity_actor(entity), "alias")
         if kind == RefKind.TERM:
@@ -330,6 +336,7 @@ class Resolver:
         given = [tokens[e.start].norm for e in names[:-1]]
         on_date: list[Person] = []
         ever: list[Person] = []
+        states: set[str] = set()
         for person_id in candidates:
             person = self.index.people[person_id]
             if given and not any(set(given) <= set(key(n)) for n in person.names):
@@ -343,9 +350,15 @@ class Resolver:
             ]
             if spells:
                 ever.append(person)
+                states.update(s.entity for s in spells)
                 if any(s.covers(on) for s in spells):
                     on_date.append(person)
         chosen = on_date if on_date else ever
+        if len(chosen) > 1 and not on_date and len(states) == 1:
+            # "President Bush" after both Bushes: which one is unknown, but not his state
+            entity = self.index.entities.get(states.pop())
+            if entity is not None and entity.kind is ActorKind.STATE:
+                return Reading(self._entity_actor(entity, sector="ELI"), "title")
         if len(chosen) != 1:
             return None
         return self._person_reading(chosen[0], on=on, past=past)
@@ -558,6 +571,19 @@ _HEAD_OF_GOVERNMENT = frozenset({"prime minister", "chancellor", "premier", "hea
 _MILITARY_CHIEFS = frozenset(
     {"military chief", "chief of staff", "army chief", "commander", "general"}
 )
+
+
+def _named_before(tokens: Sequence[Token], core: list[Element]) -> bool:
+    """Whether an unknown capitalised word stands before the head, with only capitalised
+    agent nouns between: part of a longer name ("National People's Congress")."""
+    for element in reversed(core[:-1]):
+        if not tokens[element.start].upper or tokens[element.start].norm in ("the", "a", "an"):
+            return False
+        if element.piece is None:
+            return True
+        if kind_of(element) != RefKind.TERM:
+            return False
+    return False
 
 
 def _title_fits(title: str, office: str) -> bool:
