@@ -262,6 +262,12 @@ def objects(verb: Token, *, skip_preps: tuple[str, ...] = ()) -> Iterator[Token]
             yield from (g for g in verb.children if g.dep_ == "pobj")
 
 
+def out_of_objects(verb: Token) -> list[Token]:
+    """The objects of "out of" after ``verb`` ("pulled out of Iraq")."""
+    outs = [c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ == "out"]
+    return prep_objects(verb, *outs, preps=("of",))
+
+
 def prep_objects(*holders: Token, preps: Collection[str]) -> list[Token]:
     """The objects of the prepositions in ``preps`` that hang from any of ``holders``
     ("withdrew its ambassador from France", with ``from``: France)."""

@@ -66,6 +66,8 @@ CONTENT_ROOTS = frozenset({"02", "03", "09", "10", "11", "12", "13", "14"})
 #: for rejections only a cooperative complement ("refused to lift sanctions on Iran"), since
 #: "refused to attack X" rejects nothing of X's.
 COMPLEMENT_TARGET_ROOTS = frozenset({"02", "03", "10", "12", "13"})
+#: Roots whose nominal trigger names its source with "from" ("warnings from China").
+SPOKEN_FROM_ROOTS = frozenset({"02", "03", "05", "07", "10", "11", "12", "13"})
 #: Roots of cooperative acts, whose refusal is coded as REJECT.
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 #: Words for the relations two sides restore or establish together.
@@ -140,6 +142,11 @@ PERMITS = frozenset({"allow", "let", "permit"})
 PEACEKEEPING = frozenset({"peacekeeper", "peacekeepers", "peacekeeping"})
 #: Prepositions that place an act before, after or around another ("after the bombing").
 AROUND = arg.PAST_PREPS | {"before", "upon"}
+#: Verbs of warning, a threat when they name whom they warn.
+WARNING_VERBS = frozenset({"warn", "caution"})
+#: Prepositions whose object is what others did around the clause ("despite warnings",
+#: "despite sanctions").
+OTHERS_PREPS = frozenset({"despite"})
 #: Prepositions by which one noun is about, or comes around, another ("a deadline over the
 #: attack").
 ABOUT = AROUND | {"over", "about", "regarding", "concerning"}
@@ -256,7 +263,7 @@ class Coder:
                 or (token.pos_ == "ADJ" and token.tag_ == "VBN")
                 or (token.pos_ == "ADJ" and token.dep_ == "acomp")  # "is skeptical of"
             ):
-                match = self.lexicon.match_verb(token) or _protesting(token)
+                match = self.lexicon.match_verb(token) or _protesting(token) or _warning(token)
                 if match is not None and match.code == "114" and _demonstrating(token):
                     match = Match("141", token, 1, False, True)
                 if (
@@ -426,6 +433,7 @@ class Coder:
             target_tokens += [g for t in target_tokens[:1] for g in arg.noun_objects(t)]
             # "withdrew its ambassador from France", either attachment
             target_tokens += arg.prep_objects(token, *target_tokens[:1], preps=("from",))
+            target_tokens += arg.out_of_objects(token)  # "pulled out of Iraq"
         # "put its forces on alert": the source's own forces are no target
         targets = _first_targets(
             target_tokens, mentions, sources, allow_place=allow_place, code=match.code
@@ -504,6 +512,11 @@ class Coder:
             by = arg.prep_objects(noun, preps=("by",))
             sources = [p for t in by for p in mentions.resolve(t)]
             by_agents = () if sources else self._agent_sectors(by)  # "an attack by gunmen"
+        if not sources and match.code[:2] in SPOKEN_FROM_ROOTS:
+            # "despite warnings from China", "calls from the EU", "aid from Japan": theirs
+            sources = [
+                p for t in arg.prep_objects(noun, preps=("from",)) for p in mentions.resolve(t)
+            ]
         governor = arg.governor(noun)
         if not sources and governor is not None and self._inherits_subject(match, governor):
             sources = [p for t in arg.subjects(governor) for p in mentions.resolve(t)]
@@ -542,6 +555,12 @@ class Coder:
                 allow_place=allow_place,
                 code=match.code,
             )
+            if not targets and match.code[:2] in OWN_OBJECT_ROOTS:
+                # "its withdrawal of troops from Iraq": whom the own things leave
+                leaving = arg.prep_objects(noun, *arg.noun_of(noun), preps=("from",))
+                targets = _first_targets(
+                    leaving, mentions, sources, allow_place=allow_place, code=match.code
+                )
             if not targets and drawn is not None:  # "Israel's plan drew condemnation": Israel's
                 targets = _first_targets(
                     arg.subjects(drawn), mentions, sources, allow_place=False, code=match.code
@@ -568,7 +587,7 @@ class Coder:
                 sources, targets = parties[:1], parties[1:2]
             elif match.code[:2] in PLACE_TARGET_ROOTS:  # "a clash between two rival groups"
                 kinds = self._agent_sectors(sides) or (("UAF",) if len(between) == 1 else ())
-                sources = parties[:1]
+                sources, targets = parties[:1], []  # the named side is no target of itself
                 local = () if sources else kinds[:1]
                 others = [k for k in kinds if not sources or k != sources[0].actor.sector]
                 local_targets = tuple(others[:1]) if sources else kinds[1:2] or kinds[:1]
@@ -656,6 +675,8 @@ class Coder:
         """Whether the clause's subject is the noun trigger's source: "Hamas launched an attack",
         "X promised victory after a meeting with Y" — but not "Iran condemned the attack"."""
         noun = match.token
+        if noun.dep_ == "pobj" and noun.head.lower_ in OTHERS_PREPS:
+            return False  # "continued despite calls for a ceasefire": others' calls
         if governor.lemma_.lower() in self.lexicon.light_verbs:
             # "gave Putin a deadline over the attack": the deadline is given, not the attack
             return not _about_other_noun(noun, governor)
@@ -1020,6 +1041,19 @@ PROTEST_PURPOSES = frozenset({"protest", "denounce", "demonstrate", "demand", "o
                               "condemn", "complain", "decry", "express", "call", "reject",
                               "criticize", "criticise", "contest", "claim", "show", "press",
                               "urge", "commemorate", "mark", "honour", "honor"})  # fmt: skip
+
+
+def _warning(verb: Token) -> Match | None:
+    """A warning given to a named party ("Austria warned Turkmenistan about troop
+    movements") is CAMEO's threat (130); one given to no one named is a statement."""
+    if verb.lemma_.lower() not in WARNING_VERBS:
+        return None
+    if any(
+        c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP", "ORG"))
+        for c in verb.children
+    ):
+        return Match("130", verb, 1, False, False)
+    return None
 
 
 def _protesting(verb: Token) -> Match | None:

@@ -142,6 +142,8 @@ class Lexicon:
                 continue
             if not pattern.objects and _object_is(token, self.other_senses.get(pattern.code)):
                 continue
+            if not pattern.particles and _going_on(token):
+                continue
             if (
                 _has_particles(token, pattern.particles)
                 and _has_objects(token, pattern.objects)
@@ -163,9 +165,11 @@ class Lexicon:
                 continue
             start = token.i - pattern.head
             end = start + len(pattern.words)
-            if start < 0 or end > len(doc):
-                continue
-            if all(_word_is(doc[start + k], word) for k, word in enumerate(pattern.words)):
+            if (
+                start >= 0
+                and end <= len(doc)
+                and all(_word_is(doc[start + k], word) for k, word in enumerate(pattern.words))
+            ) or _apart(token, pattern):
                 best = pattern
         if best is None:
             return None
@@ -180,6 +184,15 @@ class Lexicon:
             if word in words:
                 return narrow
         return code
+
+
+def _apart(token: Token, pattern: NounPattern) -> bool:
+    """A noun and its preposition set apart ("a call from the EU for a ceasefire")."""
+    return (
+        pattern.head == 0
+        and len(pattern.words) == 2
+        and any(c.dep_ == "prep" and c.lower_ == pattern.words[1] for c in token.children)
+    )
 
 
 def _word_is(token: Token, word: str) -> bool:
@@ -203,6 +216,17 @@ def _noun_pattern(code: str, text: str) -> NounPattern:
     while head + 1 < len(words) and words[head + 1] not in functional:
         head += 1
     return NounPattern(code, words, head)
+
+
+#: Particles that make a verb of pressure one of going on: "pressed on", "pushed ahead".
+ONWARD = frozenset({"on", "ahead", "forward"})
+
+
+def _going_on(token: Token) -> bool:
+    """ "Israel pressed on with its offensive": it went on, it demanded nothing."""
+    return token.lemma_.lower() in ("press", "push") and any(
+        c.dep_ == "prt" and c.lower_ in ONWARD for c in token.children
+    )
 
 
 def _has_particles(token: Token, particles: tuple[str, ...]) -> bool:

@@ -16,6 +16,7 @@ from realpolitik.coding.arguments import (
     AGENT_SECTORS,
     bare_core,
     conjuncts,
+    governor,
     left_core,
     misread_predicate,
     noun_phrase,
@@ -36,6 +37,10 @@ ANAPHORS: dict[str, tuple[ActorKind, ...]] = {
     "government": (ActorKind.STATE,), "council": (ActorKind.IGO,), "agency": (ActorKind.IGO, ActorKind.NGO),
     "body": (ActorKind.IGO,), "alliance": (ActorKind.IGO,), "bloc": (ActorKind.IGO,),
 }  # fmt: skip
+#: Possessive pronouns and the subject pronoun whose referent they share.
+OWNERS = {"its": "it", "their": "they"}
+#: Kinds of actor that are bodies a person speaks for ("the group", "it").
+BODIES = frozenset({ActorKind.GROUP, ActorKind.IGO, ActorKind.NGO})
 #: Anaphors that stand for a state as a whole.
 STATE_WORDS = frozenset({"country", "kingdom", "republic", "nation"})
 PERSON_WORDS = frozenset({"minister", "president", "leader", "chief", "premier", "official",
@@ -252,7 +257,7 @@ class Mentions:
         ):
             if relative_pronoun(head):
                 return self._relative(head)
-            bound = self._reporter(head) or self._antecedent(head)
+            bound = self._subject_owns(head) or self._reporter(head) or self._antecedent(head)
             if bound is not None:
                 return bound
             if head.pos_ == "PRON":
@@ -306,15 +311,18 @@ class Mentions:
             return None
         return self._own_words((start, end))
 
-    def _previous_subject(self, head: Token) -> Token | None:
-        """The named person who is the main subject of the sentence before ``head``'s, when
-        ``head`` opens its own sentence's main clause (the one a "he" continues)."""
+    def _previous_subject(self, head: Token, *, named: bool = True) -> Token | None:
+        """The main subject of the sentence before ``head``'s, when ``head`` opens its own
+        sentence's main clause (the one a "he" or an "it" continues); with ``named``, only
+        a name."""
         sent = head.sent
         if head.head.dep_ != "ROOT" or sent.start == 0:
             return None
         before = self.doc[sent.start - 1].sent
         subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
-        if subject is None or not (subject.ent_type_ == "PERSON" or subject.pos_ == "PROPN"):
+        if subject is None or subject.pos_ == "PRON":
+            return None
+        if named and not (subject.ent_type_ == "PERSON" or subject.pos_ == "PROPN"):
             return None
         return subject
 
@@ -522,6 +530,21 @@ class Mentions:
             return None
         return Participant(span.text, actor, span.start_char, span.end_char)
 
+    def _subject_owns(self, head: Token) -> Participant | None:
+        """ "it would continue its attacks": a possessive pronoun is its clause's pronoun
+        subject's ("its" the same "it", "their" the same "they")."""
+        pronoun = OWNERS.get(head.lower_)
+        verb = governor(head.head) if head.dep_ == "poss" else None
+        if pronoun is None or verb is None:
+            return None
+        for subject in subjects(verb):
+            if subject.lower_ == pronoun:
+                bound = self.resolve(subject)
+                if bound:
+                    actor = bound[0].actor
+                    return Participant(head.text, actor, head.idx, head.idx + len(head))
+        return None
+
     def _reporter(self, head: Token) -> Participant | None:
         """ "The Iraqi military says it has seized …": the subject of a clause that a verb of
         saying reports is, as a pronoun, that verb's own subject (of the same kind: "it" for
@@ -559,6 +582,13 @@ class Mentions:
                 if found is None or found.actor.person is None:
                     return None  # a person the base does not know: not someone else
                 return Participant(head.text, found.actor, head.idx, head.idx + len(head))
+        if lower == "it" and head.dep_.startswith("nsubj"):
+            subject = self._previous_subject(head, named=False)
+            found = self._named_phrase(subject, allow_place=False) if subject else None
+            if found is not None and found.actor.person is None:
+                # "The Israeli military said it hit sites in Tehran. It warned Iran …": the
+                # military, not the last name before "It"
+                return Participant(head.text, found.actor, head.idx, head.idx + len(head))
         kinds = ANAPHORS.get(lower)
         lo = bisect.bisect_left(self._starts, head.idx) - 1
         for m in reversed(self.matches[max(0, lo - 40) : lo + 1]):
@@ -587,6 +617,9 @@ class Mentions:
                 state = state_actor(self.kb, actor.country, on=self.on)
                 if state is not None:
                     return Participant(head.text, state, head.idx, head.idx + len(head))
+            if not want_person and actor.person is not None and actor.kind in BODIES:
+                # "Houthi negotiator Abdulsalam said … The group said it would …": his body
+                actor = dataclasses.replace(actor, person=None, role=None)
             if not want_person and kinds and actor.kind not in kinds:
                 continue
             if lower == "government" and actor.person is not None and actor.sector != "GOV":
