@@ -24,7 +24,9 @@ _MONTH_DAY = re.compile(
 )
 #: How far before the article an event date may be moved by a phrase ("on Monday").
 MAX_LOOKBACK = dt.timedelta(days=45)
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "off"})
+LOCATIVE_PREPS = frozenset(
+    {"in", "at", "near", "outside", "inside", "across", "around", "off", "through", "throughout"}
+)
 
 
 def event_date(trigger: Token, published: dt.date) -> dt.date:

@@ -34,12 +34,14 @@ _REGION_WORDS = frozenset(
 )
 _CITY_WORDS = frozenset({"city", "town", "village", "township"})
 _CUE = re.compile(
-    r"(?:\b(?:in|near|at|outside|from|to|into)|\b(?:village|town|city|district|province|region"
+    r"(?:\b(?:in|near|at|outside|inside|from|to|into|through|throughout|across|around)"
+    r"|\b(?:village|town|city|district|province|region"
     r"|outskirts|north|south|east|west|northeast|northwest|southeast|southwest) of)"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _MAX_WORDS = 6
+_BRACKETED = re.compile(r"\(([^()]+)\)\s*$")
 _SMALL = 50000  # people: a town below this needs support from the text or the caller
 _GIVEN_VOTE = 1.0  # a country the caller knows of (the actors'): a hint, not where it happened
 _KIND_BONUS = {
@@ -122,9 +124,11 @@ class Gazetteer:
             lead = len(name) - len(name.lstrip())
             if name[lead:].lower().startswith("the "):
                 lead += 4
-            if not found or found[0].start != lead:
-                return None
-            return found[0].place.location()
+            if found and found[0].start == lead:
+                return found[0].place.location()
+            # "Mawanella (Mawanella, Sabaragamuwa)": a town unknown here, in a known region
+            inside = _BRACKETED.search(name)
+            return _consistent_region(found, inside.start()) if inside else None
         bare = name.strip()
         bare = bare[4:] if bare.lower().startswith("the ") else bare
         if not bare[:1].isupper() or key in self._stop:
@@ -351,3 +355,13 @@ def _keep(place: Place, raw: _Raw, votes: Counter[str], supported: frozenset[str
     if place.kind is PlaceKind.REGION:
         return True
     return backed or place.population >= _SMALL
+
+
+def _consistent_region(found: list[Mention], start: int) -> Location | None:
+    """The region or town named in a bracket from ``start`` on, when the names there
+    agree on one country."""
+    inside = [m for m in found if m.start > start]
+    if not inside or len({m.place.country for m in inside}) != 1:
+        return None
+    best = min(inside, key=lambda m: m.place.kind is not PlaceKind.CITY)
+    return best.place.location()
