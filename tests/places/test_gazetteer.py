@@ -127,3 +127,16 @@ def test_seed_article_places(gaz: Gazetteer, shared) -> None:
         ) or location.name in ("Gaza",), (text[start:end], location)
     names = {loc.name for _, _, loc in found}
     assert {"Gaza", "Iran", "Israel", "Tehran"} <= names
+
+
+def test_a_town_unknown_here_is_placed_by_its_bracketed_region(gaz: Gazetteer) -> None:
+    place = gaz.locate("Natchitoches (Louisiana)")
+    assert place is not None and place.country == "USA"
+    assert gaz.locate("Nowhereville (Nowhere)") is None
+
+
+@pytest.mark.parametrize("cue", ["through", "across", "around"])
+def test_movement_words_cue_a_small_town(gaz: Gazetteer, cue: str) -> None:
+    found = gaz.scan(f"About 200 residents marched {cue} Bungay on Saturday.")
+    assert [loc.country for _, _, loc in found] == ["GBR"]
+    assert gaz.scan("About 200 residents marched and Bungay said nothing.") == []
