@@ -343,3 +343,16 @@ def test_a_title_and_a_surname_of_two_past_leaders_of_one_state(kb: ActorBase) -
     actor = kb.resolve("President Bush", on=dt.date(2019, 3, 30))
     assert actor is not None and (actor.country, actor.sector) == ("USA", "ELI")
     assert actor.person is None  # which Bush is unknown
+
+
+@pytest.mark.parametrize(
+    ("mention", "actor_id"),
+    [("the G7", "g7"), ("G20 leaders", "g20"), ("the Quad", "quad"), ("the EAC", "eac")],
+)
+def test_groupings_of_states(kb: ActorBase, mention: str, actor_id: str) -> None:
+    actor = kb.resolve(mention, on=dt.date(2024, 3, 30))
+    assert actor is not None and actor.id == actor_id
+
+
+def test_an_acronym_with_a_number_is_written_in_capitals(kb: ActorBase) -> None:
+    assert kb.resolve("g7", on=dt.date(2024, 3, 30)) is None

@@ -88,9 +88,11 @@ def tokenize(text: str) -> list[Token]:
 
 
 def acronym_case(word: str) -> bool:
-    """Whether ``word`` is written as an acronym: all capitals ("NATO", "U.S."), or mixed
-    case ending in a capital ("LeT", "MoD"; not "McCain")."""
+    """Whether ``word`` is written as an acronym: all capitals ("NATO", "U.S.", "G7"), or
+    mixed case ending in a capital ("LeT", "MoD"; not "McCain")."""
     letters = [c for c in word if c.isalpha()]
+    if len(letters) == 1 and any(c.isdigit() for c in word):
+        return letters[0].isupper()  # "G7", "G20", "P5"
     if len(letters) < 2:
         return False
     upper = sum(c.isupper() for c in letters)
