@@ -33,6 +33,10 @@ TIMES = frozenset({"DATE", "TIME"})
 TARGET_PREPS = frozenset(
     {"with", "to", "against", "on", "at", "into", "toward", "towards", "upon", "over"}
 )
+#: Nouns of where something happens, never a target ("on the sidelines of the summit",
+#: "on the island of Saint Vincent").
+WHERE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "island", "coast",
+                         "outskirts", "shore", "edge", "fringe", "fringes"})  # fmt: skip
 #: Prepositions whose object is the target of a noun trigger ("support for Ukraine").
 NOUN_TARGET_PREPS = TARGET_PREPS | {"for", "between", "among"}
 #: Verbs whose complement is wished for, planned or threatened, not done.
@@ -255,8 +259,14 @@ def objects(verb: Token, *, skip_preps: tuple[str, ...] = ()) -> Iterator[Token]
             child.dep_ in ("prep", "dative")
             and child.lower_ in TARGET_PREPS
             and child.lower_ not in skip_preps
-        ):  # "on Thursday" is when, not whom
-            yield from (g for g in child.children if g.dep_ == "pobj" and g.ent_type_ not in TIMES)
+        ):  # "on Thursday" is when, not whom; "on the sidelines of the G20" is where
+            yield from (
+                g
+                for g in child.children
+                if g.dep_ == "pobj"
+                and g.ent_type_ not in TIMES
+                and not (g.pos_ == "NOUN" and g.lemma_.lower() in WHERE_NOUNS)
+            )
     for child in verb.children:  # "called on Israel", where "on" is a particle
         if child.dep_ == "prt" and child.lower_ in TARGET_PREPS:
             yield from (g for g in verb.children if g.dep_ == "pobj")

@@ -419,8 +419,15 @@ class Coder:
                     ):
                         target_tokens = list(arg.objects(child))
                         break
+        document = _document_of(token)
+        if document is not None and source_tokens == [document]:
+            # "issued a statement urging North Korea to comply": the statement's own words
+            # ("a UN statement") name its author, not what it urges
+            source_tokens = [
+                c for c in document.lefts if c.dep_ in ("poss", "compound", "amod", "nmod")
+            ]
         sources = [p for t in source_tokens for p in mentions.resolve(t)]
-        document = _document_of(token) if not sources else None
+        document = document if not sources else None
         if document is not None:
             # "the Council adopted a resolution demanding a ceasefire": the document's author
             author = arg.governor(document)

@@ -142,7 +142,7 @@ class Lexicon:
                 continue
             if not pattern.objects and _object_is(token, self.other_senses.get(pattern.code)):
                 continue
-            if not pattern.particles and _going_on(token):
+            if not pattern.particles and (_going_on(token) or _helping_to_mediate(token)):
                 continue
             if (
                 _has_particles(token, pattern.particles)
@@ -226,6 +226,19 @@ def _going_on(token: Token) -> bool:
     """ "Israel pressed on with its offensive": it went on, it demanded nothing."""
     return token.lemma_.lower() in ("press", "push") and any(
         c.dep_ == "prt" and c.lower_ in ONWARD for c in token.children
+    )
+
+
+#: Acts of bringing sides together that "help" may introduce.
+MEDIATION = frozenset({"arrange", "broker", "mediate", "negotiate", "facilitate", "organise",
+                       "organize", "secure"})  # fmt: skip
+
+
+def _helping_to_mediate(token: Token) -> bool:
+    """ "CARICOM and Brazil helped arrange the meeting", "Qatar helped broker a deal": the
+    act helped is the mediation (coded on its own verb), no aid to anyone."""
+    return token.lemma_.lower() in ("help", "assist") and any(
+        c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in MEDIATION for c in token.children
     )
 
 

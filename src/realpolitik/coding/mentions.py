@@ -37,6 +37,9 @@ ANAPHORS: dict[str, tuple[ActorKind, ...]] = {
     "government": (ActorKind.STATE,), "council": (ActorKind.IGO,), "agency": (ActorKind.IGO, ActorKind.NGO),
     "body": (ActorKind.IGO,), "alliance": (ActorKind.IGO,), "bloc": (ActorKind.IGO,),
 }  # fmt: skip
+#: Verbs of those who bring sides together.
+MEDIATING = frozenset({"mediate", "broker", "arrange", "facilitate", "host", "organise",
+                       "organize", "convene"})  # fmt: skip
 #: Possessive pronouns and the subject pronoun whose referent they share.
 OWNERS = {"its": "it", "their": "they"}
 #: Kinds of actor that are bodies a person speaks for ("the group", "it").
@@ -193,9 +196,25 @@ class Mentions:
                 and first.actor.kind in SIDE_KINDS
                 and second.actor.kind in SIDE_KINDS
                 and first.actor.id != second.actor.id
+                and not self._mediating(first.start, second.end)
             ):
                 return [Participant(words, m.actor, start, end) for m in (first, second)]
         return []
+
+    def _mediating(self, start: int, end: int) -> bool:
+        """Whether the pair in ``start:end`` brought the sides together ("CARICOM and Brazil
+        helped arrange the meeting"): mediators, not sides."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        node = span.root
+        while node.dep_ in ("appos", "conj") and node.head != node:
+            node = node.head  # "Gonsalves, the bloc CARICOM and Brazil helped"
+        if not node.dep_.startswith("nsubj"):
+            return False
+        verb = node.head
+        acts = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+        return any(a.lemma_.lower() in MEDIATING for a in acts)
 
     def _coordinated_of(self, head: Token, first: Participant) -> list[Participant]:
         """ "the leaders of Brunei, Singapore and Myanmar": the states coordinated in the
