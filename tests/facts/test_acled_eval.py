@@ -123,6 +123,12 @@ def _said(event: Event, trigger: str, sentence: str = "x") -> Event:
         # arson: ACLED's property destruction, unless a crowd does it
         ([_said(_event("ASSAULT", "1712", source="MIL", target=None), "set")], STRATEGIC),
         ([_said(_event("ASSAULT", "1712", source="CVL", target=None), "setting")], RIOTS),
+        # rebels who attack a village and kill a woman: no armed side opposes them
+        ([_event("ASSAULT", "190", source="REB", target=None),
+          _event("ASSAULT", "190", source="REB", target="CVL")], CIVILIANS),
+        # but an attack on soldiers that also kills a civilian is a battle
+        ([_event("ASSAULT", "190", source="REB", target="MIL"),
+          _event("ASSAULT", "190", source="REB", target="CVL")], BATTLES),
     ],
 )  # fmt: skip
 def test_acled_event_type_codebook_refinements(events: list[Event], expected: str) -> None:

@@ -140,3 +140,8 @@ def test_movement_words_cue_a_small_town(gaz: Gazetteer, cue: str) -> None:
     found = gaz.scan(f"About 200 residents marched {cue} Bungay on Saturday.")
     assert [loc.country for _, _, loc in found] == ["GBR"]
     assert gaz.scan("About 200 residents marched and Bungay said nothing.") == []
+
+
+def test_a_town_of_that_name_beats_one_that_has_it_as_an_alias(gaz: Gazetteer) -> None:
+    place = gaz.locate("Cancun")  # also an alternate name of Changchun, China
+    assert place is not None and place.country == "MEX"

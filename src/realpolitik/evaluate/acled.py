@@ -262,17 +262,20 @@ def acled_event_type(events: Sequence[Event], facts: Sequence[Fact]) -> str:
     and in a report of a protest, an act named as its topic ("protested against the
     invasion") is not what happened.
 
-    The most violent type present wins, in the order of the table.  With no violent
+    The most violent type present wins, in the order of the table, except that a fight
+    with no armed opponent named (an attack on a village) yields to violence against the
+    civilians of the same report.  With no violent
     event, a ``killed``, ``injured`` or ``hostages`` fact makes the row violence against
     civilians (ACLED's "Attack" and "Abduction/forced disappearance"); a ``detained`` fact
     stays a strategic development (ACLED's "Arrests").
     """
     protest = any(_event_acled_type(e) in (PROTESTS, RIOTS) for e in events)
-    found = {
-        _event_acled_type(e)
-        for e in events
-        if not (protest and _topic(e))  # "protesters opposed the invasion": the topic
-    }
+    typed = [(e, _event_acled_type(e)) for e in events if not (protest and _topic(e))]
+    found = {kind for _, kind in typed}  # "protesters opposed the invasion": not the topic
+    if CIVILIANS in found and all(
+        _unopposed(e) for e, kind in typed if kind == BATTLES
+    ):  # "ADF attacked Idohu village and killed one woman": a village is no armed side
+        found.discard(BATTLES)
     for kind in (EXPLOSIONS, BATTLES, CIVILIANS, RIOTS, PROTESTS):
         if kind in found:
             return kind
@@ -280,6 +283,12 @@ def acled_event_type(events: Sequence[Event], facts: Sequence[Fact]) -> str:
     if any(f.kind in violent and f.value > 0 for f in facts):
         return CIVILIANS
     return STRATEGIC
+
+
+def _unopposed(event: Event) -> bool:
+    """Whether a fight names no armed opponent: no target, or a place's state."""
+    target = event.target
+    return target is None or (target.actor.sector is None and target.actor.person is None)
 
 
 #: Acts named as what a protest is about, not as what happened at it.

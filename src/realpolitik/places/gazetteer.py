@@ -41,6 +41,8 @@ _CUE = re.compile(
     re.IGNORECASE,
 )
 _MAX_WORDS = 6
+#: The bonus of a town whose own name is the one sought over one that has it as an alias.
+_OWN_NAME = 1.0
 _BRACKETED = re.compile(r"\(([^()]+)\)\s*$")
 _SMALL = 50000  # people: a town below this needs support from the text or the caller
 _GIVEN_VOTE = 1.0  # a country the caller knows of (the actors'): a hint, not where it happened
@@ -137,7 +139,13 @@ class Gazetteer:
             return None
         votes = Counter({c: 3.0 for c in countries})  # a lone name: the caller's countries decide
         given = set(countries)
-        best = max(candidates, key=lambda p: _score(p, votes, given, frozenset(), given_bonus=4.0))
+        best = max(
+            candidates,
+            key=lambda p: (
+                _score(p, votes, given, frozenset(), given_bonus=4.0)
+                + (_OWN_NAME if normalise(p.name) == key else 0.0)
+            ),  # "Cancun": not Changchun
+        )
         if best.kind is PlaceKind.CITY and best.population < _SMALL and best.country not in votes:
             return None  # a hamlet abroad of that name ("Zone", Italy): likelier a fragment
         return best.location()
