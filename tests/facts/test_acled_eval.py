@@ -109,6 +109,11 @@ def _said(event: Event, trigger: str, sentence: str = "x") -> Event:
           _said(_event("COERCE", "192", source="MIL", target="MIL"), "invasion")], PROTESTS),
         # unnamed men who shoot a man: an unidentified armed group's attack
         ([_said(_event("ASSAULT", "190", source="CVL", target="CVL"), "shot")], CIVILIANS),
+        # a mob that kills a man: mob violence, not an armed group's attack
+        ([_said(dataclasses.replace(_event("ASSAULT", "190", source="CVL", target=None),
+                                    source=dataclasses.replace(_actor("s", "CVL"),
+                                                               text="a mob")), "killed")],
+         RIOTS),
         # a mob that beats a man: mob violence
         ([_said(_event("ASSAULT", "182", source="CVL", target="CVL"), "beat")], RIOTS),
         # tear gas at a riot is an intervention, not remote violence

@@ -145,3 +145,8 @@ def test_movement_words_cue_a_small_town(gaz: Gazetteer, cue: str) -> None:
 def test_a_town_of_that_name_beats_one_that_has_it_as_an_alias(gaz: Gazetteer) -> None:
     place = gaz.locate("Cancun")  # also an alternate name of Changchun, China
     assert place is not None and place.country == "MEX"
+
+
+def test_a_district_is_a_region(gaz: Gazetteer) -> None:
+    place = gaz.locate("Berea district")  # Lesotho's, not Aleppo (Beroea)
+    assert place is not None and place.country == "LSO"

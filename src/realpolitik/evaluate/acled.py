@@ -306,6 +306,8 @@ _LOOTING = frozenset({"loot", "looted", "looting", "looting.", "vandalism", "van
 
 _FIGHTING = ("clash", "fight", "fought", "battl", "exchang", "skirmish", "gunfight", "firefight")
 _SHOOTING = ("shot", "shoot", "open", "fire", "gun", "kill", "murder", "execut", "assassinat")
+#: A crowd's violence is ACLED's mob violence, a riot ("a man was killed by a mob").
+_MOB = re.compile(r"\b(?:mobs?|crowds?|lynch\w*)\b", re.IGNORECASE)
 
 
 def _topic(event: Event) -> bool:
@@ -347,6 +349,7 @@ def _event_acled_type(event: Event) -> str:
             event.source.actor.sector == "CVL"
             and trigger.startswith(_SHOOTING)
             and not armed_target
+            and not _MOB.search(event.source.text)
         ):
             return CIVILIANS  # "two men shot and killed a man": unidentified armed men
         return RIOTS

@@ -30,7 +30,18 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _GAP = re.compile(r"[ \-‐–]|\. ?|\.-")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“]\s*)$")
 _REGION_WORDS = frozenset(
-    {"region", "province", "state", "oblast", "governorate", "prefecture", "division", "department"}
+    {
+        "region",
+        "province",
+        "state",
+        "oblast",
+        "governorate",
+        "prefecture",
+        "division",
+        "department",
+        "district",
+        "county",
+    }
 )
 _CITY_WORDS = frozenset({"city", "town", "village", "township"})
 _CUE = re.compile(
