@@ -723,7 +723,9 @@ class Coder:
         givers = [p for t in arg.objects(verb) for p in mentions.resolve(t)]
         receivers = [p for t in arg.subjects(verb) for p in mentions.resolve(t)]
         if givers and receivers:
-            return givers[:1], receivers
+            # "thanked Iran for its support for the Palestinians": the support names its own
+            named = [p for t in arg.noun_objects(noun) for p in mentions.resolve(t)]
+            return givers[:1], named or receivers
         return None
 
     # -- events -------------------------------------------------------------------------
