@@ -21,7 +21,7 @@ from realpolitik.actors.entries import Entity, KnowledgeData, Person, Spell, Spo
 from realpolitik.actors.index import Index, Piece, RefKind
 from realpolitik.actors.loader import read_files
 from realpolitik.actors.petrarch import PETRARCH_ROLE
-from realpolitik.actors.phrase import PARTICLES
+from realpolitik.actors.phrase import ARTICLES, PARTICLES
 from realpolitik.actors.resolver import Reading, Resolver
 from realpolitik.actors.scan import scan_text
 from realpolitik.actors.text import Token, fold, tokenize
@@ -227,7 +227,7 @@ class ActorBase:
 
     def _fuzzy(self, mention: str, tokens: Sequence[Token], *, on: dt.date) -> Reading | None:
         """Transliteration variants of a proper name ("Khurelsukh", "Hizbullah")."""
-        words = [t for t in tokens if t.norm not in ("the", "a", "an")]
+        words = [t for t in tokens if t.norm not in ARTICLES]
         if not words or len(words) > 4 or not all(t.upper or t.norm in PARTICLES for t in words):
             return None  # a proper name ("Omer al-Bashir"), not a phrase of common words
         reading = self._fuzzy_name(words, on=on)

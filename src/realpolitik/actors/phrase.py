@@ -144,6 +144,9 @@ PARTICLES = frozenset(
     | {"di", "du", "le", "la", "dos", "das", "ben"}
 )
 
+#: Articles, which name nothing themselves.
+ARTICLES = frozenset({"the", "a", "an"})
+
 #: Sectors of office: a "former" holder is an elite (ELI).
 OFFICIAL = frozenset({"GOV", "LEG", "JUD", "MIL", "SPY", "COP"})
 

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from realpolitik.actors.entries import Entity, Person, Spell, Term
 from realpolitik.actors.index import Index, Piece, RefKind
 from realpolitik.actors.phrase import (
+    ARTICLES,
     FILLERS,
     OFFICIAL,
     PARTICLES,
@@ -577,7 +578,7 @@ def _named_before(tokens: Sequence[Token], core: list[Element]) -> bool:
     """Whether an unknown capitalised word stands before the head, with only capitalised
     agent nouns between: part of a longer name ("National People's Congress")."""
     for element in reversed(core[:-1]):
-        if not tokens[element.start].upper or tokens[element.start].norm in ("the", "a", "an"):
+        if not tokens[element.start].upper or tokens[element.start].norm in ARTICLES:
             return False
         if element.piece is None:
             return True

@@ -27,6 +27,8 @@ OBJECT_CONTROL = frozenset({"warn", "urge", "ask", "tell", "order", "force", "co
                             "instruct", "beg", "implore", "push", "oblige", "require"})  # fmt: skip
 #: Verbs whose bare complement is their subject's own act ("Ethiopia let free 74 leaders").
 CAUSATIVES = frozenset({"let", "help"})
+#: Verbs of bringing sides together ("arranged the meeting", "brokered a deal").
+MEDIATION_VERBS = frozenset({"arrange", "broker", "mediate", "facilitate", "organise", "organize"})
 #: Entity types of when, not who.
 TIMES = frozenset({"DATE", "TIME"})
 #: Prepositions whose object is the target of a verb trigger.

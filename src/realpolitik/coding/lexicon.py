@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 from spacy.tokens import Token
 
-from realpolitik.coding.arguments import TIMES, infinitive_subjects
+from realpolitik.coding.arguments import MEDIATION_VERBS, TIMES, infinitive_subjects
 from realpolitik.errors import DataError
 from realpolitik.settings import data_path
 
@@ -230,8 +230,7 @@ def _going_on(token: Token) -> bool:
 
 
 #: Acts of bringing sides together that "help" may introduce.
-MEDIATION = frozenset({"arrange", "broker", "mediate", "negotiate", "facilitate", "organise",
-                       "organize", "secure"})  # fmt: skip
+MEDIATION = MEDIATION_VERBS | {"negotiate", "secure"}
 
 
 def _helping_to_mediate(token: Token) -> bool:

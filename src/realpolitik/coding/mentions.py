@@ -14,6 +14,7 @@ from realpolitik.actors import ActorBase, ActorMatch
 from realpolitik.actors.index import STANCES
 from realpolitik.coding.arguments import (
     AGENT_SECTORS,
+    MEDIATION_VERBS,
     bare_core,
     conjuncts,
     governor,
@@ -38,8 +39,7 @@ ANAPHORS: dict[str, tuple[ActorKind, ...]] = {
     "body": (ActorKind.IGO,), "alliance": (ActorKind.IGO,), "bloc": (ActorKind.IGO,),
 }  # fmt: skip
 #: Verbs of those who bring sides together.
-MEDIATING = frozenset({"mediate", "broker", "arrange", "facilitate", "host", "organise",
-                       "organize", "convene"})  # fmt: skip
+MEDIATING = MEDIATION_VERBS | {"host", "convene"}
 #: Possessive pronouns and the subject pronoun whose referent they share.
 OWNERS = {"its": "it", "their": "they"}
 #: Kinds of actor that are bodies a person speaks for ("the group", "it").
